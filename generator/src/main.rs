@@ -1,11 +1,7 @@
 //! `reviewroom`: parses the command line, runs the command, prints the error chain.
 
-mod cli;
-mod cmd;
-mod config;
-mod secret;
-
 use clap::Parser;
+use generator::{cli, cmd};
 
 fn main() -> std::process::ExitCode {
     let cli = cli::Cli::parse();
