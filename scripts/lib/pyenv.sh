@@ -1,0 +1,14 @@
+# The Python tools of the tests (cfn-lint, tree-sitter grammars) in target/test-venv,
+# installed once and again only when scripts/requirements-test.txt changes.
+pyenv_ensure() {
+  local venv="$ROOT/target/test-venv" req="$ROOT/scripts/requirements-test.txt"
+  if [[ ! -x "$venv/bin/python" ]]; then
+    python3 -m venv "$venv"
+  fi
+  if ! cmp -s "$req" "$venv/.installed"; then
+    "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$req"
+    cp "$req" "$venv/.installed"
+  fi
+  PY="$venv/bin/python"
+  export PY
+}
