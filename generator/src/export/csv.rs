@@ -1,0 +1,93 @@
+//! CSV export: one row per comment and one per summary, safe to open in a spreadsheet.
+
+use std::io::Write;
+
+use anyhow::{Context, Result};
+
+use super::record::ExportRecord;
+
+const HEADER: [&str; 15] = [
+    "invite", "ref", "candidate", "scenario", "status", "late_seconds", "row", "file", "side",
+    "start_line", "end_line", "severity", "verdict", "body", "matched_issue_ids",
+];
+
+/// Spreadsheets run a cell that starts with = + - @ (or a tab or carriage return) as a
+/// formula; a leading apostrophe makes it text.
+pub fn neutralise(cell: &str) -> String {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
+        _ => cell.to_string(),
+    }
+}
+
+fn json_name<T: serde::Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
+pub fn write(records: &[ExportRecord], out: impl Write) -> Result<()> {
+    let mut csv = csv::Writer::from_writer(out);
+    csv.write_record(HEADER).context("cannot write CSV")?;
+    for record in records {
+        let invite = &record.invite;
+        let verdict = record.review.verdict.as_ref().map(json_name).unwrap_or_default();
+        let base = [
+            invite.id.clone(),
+            invite.reference.clone().unwrap_or_default(),
+            invite.candidate.clone(),
+            invite.scenario.clone(),
+            record.status.as_str().to_string(),
+            invite.late_seconds.map(|s| s.to_string()).unwrap_or_default(),
+        ];
+        for comment in record.review.comments.iter().filter(|c| !c.deleted) {
+            let line = |l: Option<u32>| l.map(|l| l.to_string()).unwrap_or_default();
+            let row = [
+                "comment".to_string(),
+                comment.file.clone(),
+                json_name(&comment.side),
+                line(comment.start_line),
+                line(comment.end_line),
+                comment.severity.as_ref().map(json_name).unwrap_or_default(),
+                String::new(),
+                comment.body.clone(),
+                record.score.matched_issues(&comment.id).join(" "),
+            ];
+            write_row(&mut csv, &base, &row)?;
+        }
+        let summary = [
+            "summary".to_string(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            verdict,
+            record.review.summary.clone(),
+            String::new(),
+        ];
+        write_row(&mut csv, &base, &summary)?;
+    }
+    csv.flush().context("cannot write CSV")?;
+    Ok(())
+}
+
+fn write_row<W: Write>(csv: &mut csv::Writer<W>, base: &[String], row: &[String]) -> Result<()> {
+    let cells = base.iter().chain(row).map(|c| neutralise(c));
+    csv.write_record(cells).context("cannot write CSV")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_cells_become_text() {
+        for cell in ["=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "\tx"] {
+            assert!(neutralise(cell).starts_with('\''), "{cell}");
+        }
+        assert_eq!(neutralise("plain = text"), "plain = text");
+        assert_eq!(neutralise(""), "");
+    }
+}

@@ -1,0 +1,59 @@
+//! One exported invite: who, when, which review (submitted, or the last draft) and its score.
+//! The store's rows are turned into this once; every format reads only this.
+
+use serde::Serialize;
+use submit_fn::model::Review;
+
+use super::score::Score;
+
+/// Version of the JSON export format.
+pub const FORMAT_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Submitted,
+    Draft,
+    /// Opened or not, nothing saved yet.
+    Empty,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Submitted => "submitted",
+            Status::Draft => "draft",
+            Status::Empty => "empty",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct InviteInfo {
+    pub id: String,
+    pub scenario: String,
+    pub candidate: String,
+    #[serde(rename = "ref")]
+    pub reference: Option<String>,
+    pub created_at: String,
+    pub expires_at: String,
+    pub time_limit_seconds: Option<u64>,
+    pub opened_at: Option<String>,
+    pub started_at: Option<String>,
+    pub submitted_at: Option<String>,
+    pub late_seconds: Option<u64>,
+    pub revoked: bool,
+    /// The scenario hash of the build the invite was minted for.
+    pub scenario_hash: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ExportRecord {
+    pub invite: InviteInfo,
+    pub status: Status,
+    pub submission_id: Option<String>,
+    pub review: Review,
+    pub score: Score,
+    /// Set when the scenario folder no longer matches the build the invite was made for.
+    pub warnings: Vec<String>,
+}
