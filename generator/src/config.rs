@@ -13,8 +13,8 @@ pub const STATE_DIR: &str = ".reviewroom";
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Config {
-    /// Public origin of the site, used in candidate links.
-    pub base_url: String,
+    /// Public origin of the site, used in candidate links; unset, the local server's address.
+    pub base_url: Option<String>,
     /// Where the API answers, on the site's own origin.
     pub api_path: String,
     /// Theme folder overriding the embedded default.
@@ -27,10 +27,18 @@ pub struct Config {
     pub store: StoreConfig,
 }
 
+impl Config {
+    /// The origin candidate links start with: `base_url` without a trailing slash, or
+    /// `fallback` (the local server's address) when unset.
+    pub fn link_base(&self, fallback: &str) -> String {
+        self.base_url.as_deref().unwrap_or(fallback).trim_end_matches('/').to_string()
+    }
+}
+
 impl Default for Config {
     fn default() -> Self {
         Config {
-            base_url: "http://127.0.0.1:8080".into(),
+            base_url: None,
             api_path: "/api".into(),
             theme: None,
             out_dir: "dist".into(),
@@ -166,6 +174,7 @@ mod tests {
         let project = Project::load(dir.path()).unwrap();
         assert_eq!(project.config.api_path, "/api");
         assert_eq!(project.config.scoring.widen, 3);
+        assert_eq!(project.config.link_base("http://127.0.0.1:9000"), "http://127.0.0.1:9000");
         assert_eq!(project.config.store.kind, StoreKind::Sqlite);
     }
 
