@@ -2,3 +2,6 @@
 //! the Lambda (`src/main.rs`) and behind `reviewroom serve`.
 
 pub mod model;
+pub mod store;
+pub mod token;
+pub mod validate;

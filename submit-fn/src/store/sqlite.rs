@@ -1,0 +1,548 @@
+//! `SqliteStore`: the embedded store for one machine. rusqlite (bundled SQLite) in WAL mode
+//! with a 5 s busy timeout, so `reviewroom invite` can write while `reviewroom serve` runs;
+//! calls run on the blocking pool.
+
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+use rusqlite::{Connection, OptionalExtension, Row, params};
+use time::OffsetDateTime;
+
+use super::{
+    Draft, DraftOutcome, Invite, InviteChange, InviteState, ReviewStore, StoreError, StoreFuture,
+    Submission, SubmitOutcome, parse_time, rfc3339,
+};
+
+/// Schema steps, applied in order; `PRAGMA user_version` records how many ran.
+const MIGRATIONS: &[&str] = &[r#"
+CREATE TABLE invites (
+    id TEXT PRIMARY KEY,
+    token_hash TEXT NOT NULL,
+    scenario TEXT NOT NULL,
+    manifest TEXT NOT NULL,
+    candidate TEXT NOT NULL,
+    reference TEXT,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    time_limit_seconds INTEGER,
+    revoked_at TEXT,
+    opened_at TEXT,
+    started_at TEXT,
+    round INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX invites_by_scenario ON invites (scenario, created_at, id);
+CREATE TABLE drafts (
+    invite_id TEXT PRIMARY KEY REFERENCES invites (id) ON DELETE CASCADE,
+    version INTEGER NOT NULL,
+    save_id TEXT NOT NULL,
+    review TEXT NOT NULL,
+    saved_at TEXT NOT NULL
+);
+CREATE TABLE submissions (
+    invite_id TEXT NOT NULL REFERENCES invites (id) ON DELETE CASCADE,
+    round INTEGER NOT NULL,
+    submission_id TEXT NOT NULL,
+    body_hash TEXT NOT NULL,
+    review TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    late_seconds INTEGER NOT NULL,
+    PRIMARY KEY (invite_id, round)
+);
+"#];
+
+const INVITE_COLUMNS: &str = "id, token_hash, scenario, manifest, candidate, reference, created_at, \
+     expires_at, time_limit_seconds, revoked_at, opened_at, started_at, round";
+
+#[derive(Clone)]
+pub struct SqliteStore {
+    conn: Arc<Mutex<Connection>>,
+}
+
+fn internal(e: impl std::fmt::Display) -> StoreError {
+    StoreError::Internal(e.to_string())
+}
+
+/// A busy or locked database is worth retrying; anything else is not.
+fn sql(e: rusqlite::Error) -> StoreError {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+            StoreError::Unavailable(e.to_string())
+        }
+        _ => internal(e),
+    }
+}
+
+impl SqliteStore {
+    /// Opens (creating) the database file and brings its schema up to date; with
+    /// `retention_days`, purges invites created longer ago than that.
+    pub fn open(path: &Path, retention_days: Option<u32>) -> Result<SqliteStore, StoreError> {
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(internal)?;
+        }
+        let mut conn = Connection::open(path).map_err(sql)?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))
+            .map_err(sql)?;
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(sql)?;
+        conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(sql)?;
+        conn.pragma_update(None, "synchronous", "NORMAL")
+            .map_err(sql)?;
+        migrate(&mut conn)?;
+        if let Some(days) = retention_days {
+            let cutoff = super::now() - time::Duration::days(i64::from(days));
+            conn.execute(
+                "DELETE FROM invites WHERE created_at < ?1",
+                params![rfc3339(cutoff)],
+            )
+            .map_err(sql)?;
+        }
+        Ok(SqliteStore {
+            conn: Arc::new(Mutex::new(conn)),
+        })
+    }
+
+    /// Runs `f` on the blocking pool with the connection.
+    fn call<'a, T: Send + 'static>(
+        &'a self,
+        f: impl FnOnce(&mut Connection) -> Result<T, StoreError> + Send + 'static,
+    ) -> StoreFuture<'a, T> {
+        let conn = self.conn.clone();
+        Box::pin(async move {
+            tokio::task::spawn_blocking(move || {
+                let mut guard = conn
+                    .lock()
+                    .map_err(|_| StoreError::Internal("connection lock poisoned".into()))?;
+                f(&mut guard)
+            })
+            .await
+            .map_err(internal)?
+        })
+    }
+}
+
+fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+    let done: usize = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(sql)?;
+    for (i, step) in MIGRATIONS.iter().enumerate().skip(done) {
+        let tx = conn.transaction().map_err(sql)?;
+        tx.execute_batch(step).map_err(sql)?;
+        tx.pragma_update(None, "user_version", i + 1).map_err(sql)?;
+        tx.commit().map_err(sql)?;
+    }
+    Ok(())
+}
+
+fn opt_time(text: Option<String>) -> Result<Option<OffsetDateTime>, StoreError> {
+    text.as_deref().map(parse_time).transpose()
+}
+
+fn invite_row(row: &Row<'_>) -> rusqlite::Result<[Option<String>; 13]> {
+    let mut out: [Option<String>; 13] = Default::default();
+    for (i, slot) in out.iter_mut().enumerate() {
+        *slot = match row.get_ref(i)? {
+            rusqlite::types::ValueRef::Null => None,
+            rusqlite::types::ValueRef::Integer(n) => Some(n.to_string()),
+            rusqlite::types::ValueRef::Text(t) => Some(String::from_utf8_lossy(t).into_owned()),
+            _ => None,
+        };
+    }
+    Ok(out)
+}
+
+fn invite_from(cols: [Option<String>; 13]) -> Result<Invite, StoreError> {
+    let [
+        id,
+        hash,
+        scenario,
+        manifest,
+        candidate,
+        reference,
+        created,
+        expires,
+        limit,
+        revoked,
+        opened,
+        started,
+        round,
+    ] = cols;
+    let need = |v: Option<String>| v.ok_or_else(|| internal("missing column"));
+    Ok(Invite {
+        id: need(id)?,
+        token_hash: need(hash)?,
+        scenario: need(scenario)?,
+        manifest: serde_json::from_str(&need(manifest)?).map_err(internal)?,
+        candidate: need(candidate)?,
+        reference,
+        created_at: parse_time(&need(created)?)?,
+        expires_at: parse_time(&need(expires)?)?,
+        time_limit_seconds: limit.map(|l| l.parse()).transpose().map_err(internal)?,
+        revoked_at: opt_time(revoked)?,
+        opened_at: opt_time(opened)?,
+        started_at: opt_time(started)?,
+        round: need(round)?.parse().map_err(internal)?,
+    })
+}
+
+fn get_invite(conn: &Connection, id: &str) -> Result<Option<Invite>, StoreError> {
+    let cols = conn
+        .query_row(
+            &format!("SELECT {INVITE_COLUMNS} FROM invites WHERE id = ?1"),
+            params![id],
+            invite_row,
+        )
+        .optional()
+        .map_err(sql)?;
+    cols.map(invite_from).transpose()
+}
+
+fn get_draft(conn: &Connection, id: &str) -> Result<Option<Draft>, StoreError> {
+    let row = conn
+        .query_row(
+            "SELECT version, save_id, review, saved_at FROM drafts WHERE invite_id = ?1",
+            params![id],
+            |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                ))
+            },
+        )
+        .optional()
+        .map_err(sql)?;
+    row.map(|(version, save_id, review, saved)| {
+        Ok(Draft {
+            version: version as u64,
+            save_id,
+            review,
+            saved_at: parse_time(&saved)?,
+        })
+    })
+    .transpose()
+}
+
+fn get_submissions(conn: &Connection, id: &str) -> Result<Vec<Submission>, StoreError> {
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT round, submission_id, body_hash, review, received_at, late_seconds \
+             FROM submissions WHERE invite_id = ?1 ORDER BY round",
+        )
+        .map_err(sql)?;
+    let rows = stmt
+        .query_map(params![id], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, i64>(5)?,
+            ))
+        })
+        .map_err(sql)?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (round, submission_id, body_hash, review, received, late) = row.map_err(sql)?;
+        out.push(Submission {
+            round: round as u32,
+            submission_id,
+            body_hash,
+            review,
+            received_at: parse_time(&received)?,
+            late_seconds: late as u64,
+        });
+    }
+    Ok(out)
+}
+
+fn load(conn: &Connection, id: &str) -> Result<Option<InviteState>, StoreError> {
+    let Some(invite) = get_invite(conn, id)? else {
+        return Ok(None);
+    };
+    Ok(Some(InviteState {
+        draft: get_draft(conn, id)?,
+        submissions: get_submissions(conn, id)?,
+        invite,
+    }))
+}
+
+fn require(conn: &Connection, id: &str) -> Result<Invite, StoreError> {
+    get_invite(conn, id)?.ok_or_else(|| StoreError::NotFound(id.to_string()))
+}
+
+impl ReviewStore for SqliteStore {
+    fn create_invite<'a>(&'a self, invite: &'a Invite) -> StoreFuture<'a, ()> {
+        let invite = invite.clone();
+        self.call(move |conn| {
+            let manifest = serde_json::to_string(&invite.manifest).map_err(internal)?;
+            let inserted = conn
+                .execute(
+                    &format!(
+                        "INSERT INTO invites ({INVITE_COLUMNS}) VALUES \
+                         (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) \
+                         ON CONFLICT (id) DO NOTHING"
+                    ),
+                    params![
+                        invite.id,
+                        invite.token_hash,
+                        invite.scenario,
+                        manifest,
+                        invite.candidate,
+                        invite.reference,
+                        rfc3339(invite.created_at),
+                        rfc3339(invite.expires_at),
+                        invite.time_limit_seconds.map(|s| s as i64),
+                        invite.revoked_at.map(rfc3339),
+                        invite.opened_at.map(rfc3339),
+                        invite.started_at.map(rfc3339),
+                        invite.round,
+                    ],
+                )
+                .map_err(sql)?;
+            if inserted == 0 {
+                return Err(StoreError::Exists(invite.id));
+            }
+            Ok(())
+        })
+    }
+
+    fn load<'a>(&'a self, invite_id: &'a str) -> StoreFuture<'a, Option<InviteState>> {
+        let id = invite_id.to_string();
+        self.call(move |conn| load(conn, &id))
+    }
+
+    fn change<'a>(&'a self, invite_id: &'a str, change: InviteChange) -> StoreFuture<'a, Invite> {
+        let id = invite_id.to_string();
+        self.call(move |conn| {
+            let (statement, value): (&str, Option<String>) = match change {
+                InviteChange::Relink { token_hash } => (
+                    "UPDATE invites SET token_hash = ?2 WHERE id = ?1",
+                    Some(token_hash),
+                ),
+                InviteChange::Extend { expires_at } => (
+                    "UPDATE invites SET expires_at = ?2 WHERE id = ?1",
+                    Some(rfc3339(expires_at)),
+                ),
+                InviteChange::Revoke { at } => (
+                    "UPDATE invites SET revoked_at = COALESCE(revoked_at, ?2) WHERE id = ?1",
+                    Some(rfc3339(at)),
+                ),
+                InviteChange::Reopen => (
+                    "UPDATE invites SET round = round + 1 WHERE id = ?1 AND ?2 IS NULL",
+                    None,
+                ),
+            };
+            let changed = conn.execute(statement, params![id, value]).map_err(sql)?;
+            if changed == 0 {
+                return Err(StoreError::NotFound(id));
+            }
+            require(conn, &id)
+        })
+    }
+
+    fn mark_opened<'a>(
+        &'a self,
+        invite_id: &'a str,
+        at: OffsetDateTime,
+    ) -> StoreFuture<'a, Invite> {
+        let id = invite_id.to_string();
+        self.call(move |conn| {
+            conn.execute(
+                "UPDATE invites SET opened_at = ?2 WHERE id = ?1 AND opened_at IS NULL",
+                params![id, rfc3339(at)],
+            )
+            .map_err(sql)?;
+            require(conn, &id)
+        })
+    }
+
+    fn start<'a>(&'a self, invite_id: &'a str, at: OffsetDateTime) -> StoreFuture<'a, Invite> {
+        let id = invite_id.to_string();
+        self.call(move |conn| {
+            conn.execute(
+                "UPDATE invites SET started_at = ?2, opened_at = COALESCE(opened_at, ?2) \
+                 WHERE id = ?1 AND started_at IS NULL",
+                params![id, rfc3339(at)],
+            )
+            .map_err(sql)?;
+            require(conn, &id)
+        })
+    }
+
+    fn save_draft<'a>(
+        &'a self,
+        invite_id: &'a str,
+        base_version: u64,
+        save_id: &'a str,
+        review: &'a str,
+        at: OffsetDateTime,
+    ) -> StoreFuture<'a, DraftOutcome> {
+        let (id, save_id, review) = (
+            invite_id.to_string(),
+            save_id.to_string(),
+            review.to_string(),
+        );
+        self.call(move |conn| {
+            let tx = conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+                .map_err(sql)?;
+            require(&tx, &id)?;
+            let current = get_draft(&tx, &id)?;
+            if let Some(draft) = current.as_ref().filter(|d| d.save_id == save_id) {
+                return Ok(DraftOutcome::Repeated(draft.clone()));
+            }
+            let stored_version = current.as_ref().map_or(0, |d| d.version);
+            if stored_version != base_version {
+                return Ok(DraftOutcome::Conflict(current));
+            }
+            let draft = Draft {
+                version: base_version + 1,
+                save_id,
+                review,
+                saved_at: at,
+            };
+            tx.execute(
+                "INSERT INTO drafts (invite_id, version, save_id, review, saved_at) \
+                 VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (invite_id) DO UPDATE SET \
+                 version = excluded.version, save_id = excluded.save_id, \
+                 review = excluded.review, saved_at = excluded.saved_at",
+                params![
+                    id,
+                    draft.version as i64,
+                    draft.save_id,
+                    draft.review,
+                    rfc3339(at)
+                ],
+            )
+            .map_err(sql)?;
+            tx.commit().map_err(sql)?;
+            Ok(DraftOutcome::Saved(draft))
+        })
+    }
+
+    fn submit<'a>(
+        &'a self,
+        invite_id: &'a str,
+        submission: &'a Submission,
+    ) -> StoreFuture<'a, SubmitOutcome> {
+        let id = invite_id.to_string();
+        let submission = submission.clone();
+        self.call(move |conn| {
+            let tx = conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+                .map_err(sql)?;
+            require(&tx, &id)?;
+            let inserted = tx
+                .execute(
+                    "INSERT INTO submissions (invite_id, round, submission_id, body_hash, review, \
+                     received_at, late_seconds) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) \
+                     ON CONFLICT (invite_id, round) DO NOTHING",
+                    params![
+                        id,
+                        submission.round,
+                        submission.submission_id,
+                        submission.body_hash,
+                        submission.review,
+                        rfc3339(submission.received_at),
+                        submission.late_seconds as i64,
+                    ],
+                )
+                .map_err(sql)?;
+            let outcome = if inserted == 1 {
+                SubmitOutcome::Created(submission)
+            } else {
+                let stored = get_submissions(&tx, &id)?
+                    .into_iter()
+                    .find(|s| s.round == submission.round)
+                    .ok_or_else(|| internal("submission vanished"))?;
+                SubmitOutcome::Existing(stored)
+            };
+            tx.commit().map_err(sql)?;
+            Ok(outcome)
+        })
+    }
+
+    fn delete_invite<'a>(&'a self, invite_id: &'a str) -> StoreFuture<'a, ()> {
+        let id = invite_id.to_string();
+        self.call(move |conn| {
+            let tx = conn.transaction().map_err(sql)?;
+            tx.execute("DELETE FROM drafts WHERE invite_id = ?1", params![id])
+                .map_err(sql)?;
+            tx.execute("DELETE FROM submissions WHERE invite_id = ?1", params![id])
+                .map_err(sql)?;
+            let gone = tx
+                .execute("DELETE FROM invites WHERE id = ?1", params![id])
+                .map_err(sql)?;
+            tx.commit().map_err(sql)?;
+            if gone == 0 {
+                return Err(StoreError::NotFound(id));
+            }
+            Ok(())
+        })
+    }
+
+    fn list<'a>(&'a self, scenario: Option<&'a str>) -> StoreFuture<'a, Vec<InviteState>> {
+        let scenario = scenario.map(str::to_string);
+        self.call(move |conn| {
+            let ids: Vec<String> = {
+                let mut stmt = conn
+                    .prepare_cached(
+                        "SELECT id FROM invites WHERE ?1 IS NULL OR scenario = ?1 \
+                         ORDER BY created_at, id",
+                    )
+                    .map_err(sql)?;
+                let rows = stmt
+                    .query_map(params![scenario], |r| r.get(0))
+                    .map_err(sql)?;
+                rows.collect::<Result<_, _>>().map_err(sql)?
+            };
+            let mut out = Vec::with_capacity(ids.len());
+            for id in ids {
+                if let Some(state) = load(conn, &id)? {
+                    out.push(state);
+                }
+            }
+            Ok(out)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn store() -> (tempfile::TempDir, SqliteStore) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SqliteStore::open(&dir.path().join("r.sqlite3"), None).unwrap();
+        (dir, store)
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    async fn conformance() {
+        let (_dir, store) = store();
+        super::super::conformance::run(std::sync::Arc::new(store)).await;
+    }
+
+    #[tokio::test]
+    async fn reopening_the_file_keeps_data_and_migrations_run_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.sqlite3");
+        let (old, _) = super::super::conformance::new_invite("demo");
+        let mut old = old;
+        old.created_at -= time::Duration::days(3);
+        let (recent, _) = super::super::conformance::new_invite("demo");
+        let first = SqliteStore::open(&path, None).unwrap();
+        first.create_invite(&old).await.unwrap();
+        first.create_invite(&recent).await.unwrap();
+        drop(first);
+        let again = SqliteStore::open(&path, Some(10)).unwrap();
+        assert!(again.load(&old.id).await.unwrap().is_some());
+        drop(again);
+        let purged = SqliteStore::open(&path, Some(2)).unwrap();
+        assert!(purged.load(&old.id).await.unwrap().is_none());
+        assert!(purged.load(&recent.id).await.unwrap().is_some());
+    }
+}

@@ -1,0 +1,237 @@
+//! Checks a review against the invite's manifest and the size limits of DESIGN 6. Every
+//! rejection names the offending field as a JSON pointer.
+
+use std::collections::HashSet;
+
+use crate::model::{Comment, Manifest, Review};
+
+pub const MAX_COMMENTS: usize = 500;
+/// Unicode scalar values in one `body` or `summary`.
+pub const MAX_TEXT: usize = 10_000;
+/// Client-made ids: comment, save and submission ids.
+pub const MAX_ID: usize = 128;
+
+/// A rejected field: where (JSON pointer) and why.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{field}: {message}")]
+pub struct Invalid {
+    pub field: String,
+    pub message: String,
+}
+
+fn invalid(field: String, message: impl Into<String>) -> Invalid {
+    Invalid {
+        field,
+        message: message.into(),
+    }
+}
+
+/// Whether the review is a draft (tombstones and no verdict allowed) or the final submission.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Draft,
+    Submission,
+}
+
+/// A client-made id: non-empty, at most 128 printable ASCII characters.
+pub fn check_id(value: &str, field: &str) -> Result<(), Invalid> {
+    if value.is_empty() || value.len() > MAX_ID || !value.bytes().all(|b| b.is_ascii_graphic()) {
+        return Err(invalid(
+            field.to_string(),
+            format!("must be 1 to {MAX_ID} printable ASCII characters"),
+        ));
+    }
+    Ok(())
+}
+
+/// Validates `review` found at JSON pointer `base` ("" for the body root).
+pub fn review(
+    review: &Review,
+    manifest: &Manifest,
+    stage: Stage,
+    base: &str,
+) -> Result<(), Invalid> {
+    if stage == Stage::Submission && review.verdict.is_none() {
+        return Err(invalid(format!("{base}/verdict"), "a verdict is required"));
+    }
+    if review.summary.chars().count() > MAX_TEXT {
+        return Err(invalid(
+            format!("{base}/summary"),
+            format!("at most {MAX_TEXT} characters"),
+        ));
+    }
+    if review.comments.len() > MAX_COMMENTS {
+        return Err(invalid(
+            format!("{base}/comments"),
+            format!("at most {MAX_COMMENTS} comments"),
+        ));
+    }
+    let mut ids = HashSet::new();
+    for (i, c) in review.comments.iter().enumerate() {
+        let at = format!("{base}/comments/{i}");
+        comment(c, manifest, stage, &at)?;
+        if !ids.insert(c.id.as_str()) {
+            return Err(invalid(format!("{at}/id"), "comment ids must be unique"));
+        }
+    }
+    Ok(())
+}
+
+fn comment(c: &Comment, manifest: &Manifest, stage: Stage, at: &str) -> Result<(), Invalid> {
+    check_id(&c.id, &format!("{at}/id"))?;
+    if stage == Stage::Submission && c.deleted {
+        return Err(invalid(
+            format!("{at}/deleted"),
+            "deleted comments belong to drafts only",
+        ));
+    }
+    if c.body.chars().count() > MAX_TEXT {
+        return Err(invalid(
+            format!("{at}/body"),
+            format!("at most {MAX_TEXT} characters"),
+        ));
+    }
+    if c.updated_at.len() > 64 {
+        return Err(invalid(format!("{at}/updated_at"), "not a time"));
+    }
+    let Some(file) = manifest.file(&c.file) else {
+        return Err(invalid(format!("{at}/file"), "not a file of this scenario"));
+    };
+    let lines = file.lines(c.side);
+    match (c.start_line, c.end_line) {
+        (None, None) => Ok(()),
+        (Some(start), Some(end)) => {
+            if start == 0 || start > lines {
+                return Err(invalid(
+                    format!("{at}/start_line"),
+                    format!("outside this side of the file (1 to {lines})"),
+                ));
+            }
+            if end < start || end > lines {
+                return Err(invalid(
+                    format!("{at}/end_line"),
+                    format!("must be from start_line to {lines}"),
+                ));
+            }
+            Ok(())
+        }
+        (Some(_), None) => Err(invalid(
+            format!("{at}/end_line"),
+            "start_line and end_line go together",
+        )),
+        (None, Some(_)) => Err(invalid(
+            format!("{at}/start_line"),
+            "start_line and end_line go together",
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{FileStatus, ManifestFile, Side, Verdict};
+
+    pub(crate) fn manifest() -> Manifest {
+        Manifest {
+            version: 1,
+            scenario: "demo".into(),
+            scenario_hash: "h".into(),
+            secret_fingerprint: "00000000".into(),
+            path: "/s/aaaaaaaaaaaaaaaa/".into(),
+            files: vec![ManifestFile {
+                path: "src/lib.rs".into(),
+                old_path: None,
+                status: FileStatus::Modified,
+                original_lines: 10,
+                modified_lines: 12,
+            }],
+        }
+    }
+
+    fn comment(start: Option<u32>, end: Option<u32>, side: Side) -> Comment {
+        Comment {
+            id: "c1".into(),
+            file: "src/lib.rs".into(),
+            side,
+            start_line: start,
+            end_line: end,
+            severity: None,
+            body: "b".into(),
+            updated_at: "2026-01-01T00:00:00Z".into(),
+            deleted: false,
+        }
+    }
+
+    fn with(c: Comment) -> Review {
+        Review {
+            verdict: Some(Verdict::Comment),
+            comments: vec![c],
+            ..Review::default()
+        }
+    }
+
+    fn field(r: &Review, stage: Stage) -> Option<String> {
+        review(r, &manifest(), stage, "").err().map(|e| e.field)
+    }
+
+    #[test]
+    fn lines_inside_each_side_pass_and_outside_fail() {
+        let m = Stage::Submission;
+        assert_eq!(
+            field(&with(comment(Some(12), Some(12), Side::Modified)), m),
+            None
+        );
+        assert_eq!(
+            field(&with(comment(Some(11), Some(11), Side::Original)), m).as_deref(),
+            Some("/comments/0/start_line")
+        );
+        assert_eq!(
+            field(&with(comment(Some(3), Some(2), Side::Original)), m).as_deref(),
+            Some("/comments/0/end_line")
+        );
+        assert_eq!(
+            field(&with(comment(Some(0), Some(1), Side::Original)), m).as_deref(),
+            Some("/comments/0/start_line")
+        );
+        assert_eq!(field(&with(comment(None, None, Side::Original)), m), None);
+        assert!(field(&with(comment(Some(1), None, Side::Original)), m).is_some());
+    }
+
+    #[test]
+    fn unknown_file_duplicate_ids_and_sizes() {
+        let mut c = comment(None, None, Side::Modified);
+        c.file = "other.rs".into();
+        assert_eq!(
+            field(&with(c), Stage::Draft).as_deref(),
+            Some("/comments/0/file")
+        );
+        let mut r = with(comment(None, None, Side::Modified));
+        r.comments.push(r.comments[0].clone());
+        assert_eq!(field(&r, Stage::Draft).as_deref(), Some("/comments/1/id"));
+        let mut r = with(comment(None, None, Side::Modified));
+        r.summary = "é".repeat(MAX_TEXT);
+        assert_eq!(field(&r, Stage::Draft), None);
+        r.summary.push('x');
+        assert_eq!(field(&r, Stage::Draft).as_deref(), Some("/summary"));
+        let mut r = Review::default();
+        for i in 0..=MAX_COMMENTS {
+            let mut c = comment(None, None, Side::Modified);
+            c.id = format!("c{i}");
+            r.comments.push(c);
+        }
+        assert_eq!(field(&r, Stage::Draft).as_deref(), Some("/comments"));
+    }
+
+    #[test]
+    fn submission_needs_a_verdict_and_no_tombstones() {
+        let mut r = with(comment(None, None, Side::Modified));
+        r.comments[0].deleted = true;
+        assert_eq!(field(&r, Stage::Draft), None);
+        assert_eq!(
+            field(&r, Stage::Submission).as_deref(),
+            Some("/comments/0/deleted")
+        );
+        r.verdict = None;
+        assert_eq!(field(&r, Stage::Submission).as_deref(), Some("/verdict"));
+    }
+}
