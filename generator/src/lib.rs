@@ -1,8 +1,15 @@
 //! The reviewroom generator and CLI as a library, so integration tests and benchmarks can drive
 //! the stages directly. `main.rs` only parses the command line and prints errors.
 
+pub mod build;
 pub mod cli;
 pub mod cmd;
 pub mod config;
+pub mod diff;
 pub mod export;
+pub mod highlight;
+pub mod markdown;
+pub mod output;
+pub mod render;
+pub mod scenario;
 pub mod secret;

@@ -4,8 +4,24 @@ use anyhow::{Result, bail};
 
 use crate::cli::{Cli, Command, SecretAction};
 
+pub mod build;
+pub mod check;
+pub mod new;
+
 pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
+        Command::Build(args) => {
+            let project = crate::config::Project::load(&cli.root)?;
+            build::run(&project, &args, cli.quiet)
+        }
+        Command::Check(args) => {
+            let project = crate::config::Project::load(&cli.root)?;
+            check::run(&project, &args, cli.quiet)
+        }
+        Command::New(args) => {
+            let project = crate::config::Project::load(&cli.root)?;
+            new::run(&project, &args, cli.quiet)
+        }
         Command::Secret(args) => match args.action {
             SecretAction::New => {
                 println!("{}", crate::secret::PathSecret::generate()?);
