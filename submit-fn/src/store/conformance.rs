@@ -83,19 +83,34 @@ async fn invites_and_changes(store: &dyn ReviewStore, tag: &str) {
     assert_eq!(state.draft, None);
     assert!(state.submissions.is_empty());
 
+    store
+        .save_draft(&invite.id, 0, "kept", "{}", now())
+        .await
+        .unwrap();
     let new_token = Token::mint().unwrap();
     let relinked = store
         .change(
             &invite.id,
             InviteChange::Relink {
-                token_hash: new_token.hash().to_hex(),
+                token_hash: new_token.hash(),
             },
         )
         .await
         .unwrap();
+    assert_eq!(relinked.id, new_token.invite_id());
     assert!(new_token.hash().matches(&relinked.token_hash().unwrap()));
-    let old_hash = invite.token_hash().unwrap();
-    assert!(!old_hash.matches(&relinked.token_hash().unwrap()));
+    assert!(
+        store.load(&invite.id).await.unwrap().is_none(),
+        "old id is gone"
+    );
+    let moved = store.load(&relinked.id).await.unwrap().unwrap();
+    assert_eq!(
+        moved.draft.unwrap().save_id,
+        "kept",
+        "records move with the invite"
+    );
+    assert_eq!(moved.invite.candidate, invite.candidate);
+    let invite = relinked;
 
     let later = invite.expires_at + Duration::days(2);
     let extended = store

@@ -11,7 +11,7 @@ use crate::model::Manifest;
 use crate::token::TokenHash;
 
 #[cfg(test)]
-mod conformance;
+pub(crate) mod conformance;
 pub mod sqlite;
 
 pub use sqlite::SqliteStore;
@@ -144,9 +144,10 @@ pub enum SubmitOutcome {
 /// Changes an interviewer makes to an invite.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InviteChange {
-    /// A new token; the old one stops working.
+    /// A new token; the old one stops working. The invite id follows from the token, so the
+    /// invite and its records move to the new token's id (returned by `change`).
     Relink {
-        token_hash: String,
+        token_hash: TokenHash,
     },
     Extend {
         expires_at: OffsetDateTime,

@@ -8,6 +8,8 @@ use std::sync::{Arc, Mutex};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use time::OffsetDateTime;
 
+use crate::token::TokenHash;
+
 use super::{
     Draft, DraftOutcome, Invite, InviteChange, InviteState, ReviewStore, StoreError, StoreFuture,
     Submission, SubmitOutcome, parse_time, rfc3339,
@@ -273,6 +275,37 @@ fn require(conn: &Connection, id: &str) -> Result<Invite, StoreError> {
     get_invite(conn, id)?.ok_or_else(|| StoreError::NotFound(id.to_string()))
 }
 
+/// Moves the invite and its records to the new token's id in one transaction.
+fn relink(conn: &mut Connection, id: &str, hash: TokenHash) -> Result<Invite, StoreError> {
+    let new_id = hash.invite_id();
+    let tx = conn.transaction().map_err(sql)?;
+    let moved = tx
+        .execute(
+            &format!(
+                "INSERT INTO invites ({INVITE_COLUMNS}) SELECT ?2, ?3, scenario, manifest, \
+                 candidate, reference, created_at, expires_at, time_limit_seconds, revoked_at, \
+                 opened_at, started_at, round FROM invites WHERE id = ?1"
+            ),
+            params![id, new_id, hash.to_hex()],
+        )
+        .map_err(sql)?;
+    if moved == 0 {
+        return Err(StoreError::NotFound(id.to_string()));
+    }
+    for table in ["drafts", "submissions"] {
+        tx.execute(
+            &format!("UPDATE {table} SET invite_id = ?2 WHERE invite_id = ?1"),
+            params![id, new_id],
+        )
+        .map_err(sql)?;
+    }
+    tx.execute("DELETE FROM invites WHERE id = ?1", params![id])
+        .map_err(sql)?;
+    let invite = require(&tx, &new_id)?;
+    tx.commit().map_err(sql)?;
+    Ok(invite)
+}
+
 impl ReviewStore for SqliteStore {
     fn create_invite<'a>(&'a self, invite: &'a Invite) -> StoreFuture<'a, ()> {
         let invite = invite.clone();
@@ -318,10 +351,7 @@ impl ReviewStore for SqliteStore {
         let id = invite_id.to_string();
         self.call(move |conn| {
             let (statement, value): (&str, Option<String>) = match change {
-                InviteChange::Relink { token_hash } => (
-                    "UPDATE invites SET token_hash = ?2 WHERE id = ?1",
-                    Some(token_hash),
-                ),
+                InviteChange::Relink { token_hash } => return relink(conn, &id, token_hash),
                 InviteChange::Extend { expires_at } => (
                     "UPDATE invites SET expires_at = ?2 WHERE id = ?1",
                     Some(rfc3339(expires_at)),

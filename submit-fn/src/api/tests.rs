@@ -1,0 +1,563 @@
+//! Every error code, and the start, expiry, late and idempotency rules, through `oneshot`.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::http::{Method, Request, StatusCode, header};
+use http_body_util::BodyExt;
+use serde_json::{Value, json};
+use tower::ServiceExt;
+
+use super::*;
+use crate::store::conformance::new_invite;
+use crate::store::{Invite, InviteChange, SqliteStore, now};
+use crate::token::Token;
+
+pub(crate) struct Harness {
+    _dir: tempfile::TempDir,
+    pub store: Arc<SqliteStore>,
+    pub router: Router,
+}
+
+pub(crate) fn harness() -> Harness {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Arc::new(SqliteStore::open(&dir.path().join("r.sqlite3"), None).unwrap());
+    let router = app(AppState::new(store.clone()));
+    Harness {
+        _dir: dir,
+        store,
+        router,
+    }
+}
+
+impl Harness {
+    pub async fn invite(&self, edit: impl FnOnce(&mut Invite)) -> (Invite, Token) {
+        let (mut invite, token) = new_invite("demo");
+        edit(&mut invite);
+        self.store.create_invite(&invite).await.unwrap();
+        (invite, token)
+    }
+
+    pub async fn send(
+        &self,
+        method: Method,
+        path: &str,
+        token: Option<&str>,
+        body: Option<Body>,
+    ) -> (StatusCode, axum::http::HeaderMap, Value) {
+        let mut req = Request::builder().method(method).uri(path);
+        if let Some(t) = token {
+            req = req.header(header::AUTHORIZATION, format!("Bearer {t}"));
+        }
+        if body.is_some() {
+            req = req.header(header::CONTENT_TYPE, "application/json");
+        }
+        let req = req.body(body.unwrap_or_else(Body::empty)).unwrap();
+        let res = self.router.clone().oneshot(req).await.unwrap();
+        let (parts, body) = res.into_parts();
+        let bytes = body.collect().await.unwrap().to_bytes();
+        let value = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+        assert_eq!(
+            parts.headers.get(header::CACHE_CONTROL).unwrap(),
+            "no-store"
+        );
+        (parts.status, parts.headers, value)
+    }
+
+    pub async fn json(
+        &self,
+        method: Method,
+        path: &str,
+        token: &Token,
+        body: Value,
+    ) -> (StatusCode, Value) {
+        let (status, _, value) = self
+            .send(
+                method,
+                path,
+                Some(token.as_str()),
+                Some(Body::from(body.to_string())),
+            )
+            .await;
+        (status, value)
+    }
+}
+
+fn code(value: &Value) -> &str {
+    value["error"]["code"].as_str().unwrap_or("<none>")
+}
+
+pub(crate) fn review() -> Value {
+    json!({"verdict": "request_changes", "summary": "needs work", "comments": [
+        {"id": "c1", "file": "src/lib.rs", "side": "modified", "start_line": 3, "end_line": 4,
+         "body": "off by one", "updated_at": "2026-01-01T00:00:00Z"}
+    ], "elapsed_seconds": 60})
+}
+
+fn submission(id: &str) -> Value {
+    let mut body = review();
+    body["submission_id"] = json!(id);
+    body
+}
+
+#[tokio::test]
+async fn health_and_json_fallbacks() {
+    let h = harness();
+    let (status, _, body) = h.send(Method::GET, "/api/health", None, None).await;
+    assert_eq!(
+        (status, body["status"].as_str()),
+        (StatusCode::OK, Some("ok"))
+    );
+    for path in ["/api/nope", "/elsewhere"] {
+        let (status, _, body) = h.send(Method::GET, path, None, None).await;
+        assert_eq!((status, code(&body)), (StatusCode::NOT_FOUND, "not_found"));
+    }
+    let (status, _, body) = h.send(Method::DELETE, "/api/session", None, None).await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed")
+    );
+}
+
+#[tokio::test]
+async fn tokens_are_checked_before_and_against_the_store() {
+    let h = harness();
+    let (_, token) = h.invite(|_| {}).await;
+    let (status, _, body) = h.send(Method::GET, "/api/session", None, None).await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::UNAUTHORIZED, "invalid_token")
+    );
+    let (status, _, body) = h
+        .send(Method::GET, "/api/session", Some("rr1_short"), None)
+        .await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::UNAUTHORIZED, "invalid_token")
+    );
+    let other = Token::mint().unwrap();
+    let (status, _, body) = h
+        .send(Method::GET, "/api/session", Some(other.as_str()), None)
+        .await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::UNAUTHORIZED, "invite_not_found")
+    );
+    let (status, _, body) = h
+        .send(Method::GET, "/api/session", Some(token.as_str()), None)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["state"], "not_started");
+    assert_eq!(body["scenario"], "demo");
+    assert!(body["opened_at"].is_string());
+}
+
+#[tokio::test]
+async fn relinked_token_dies_and_revoked_or_expired_answer_403() {
+    let h = harness();
+    let (invite, old) = h.invite(|_| {}).await;
+    let new = Token::mint().unwrap();
+    h.store
+        .change(
+            &invite.id,
+            InviteChange::Relink {
+                token_hash: new.hash(),
+            },
+        )
+        .await
+        .unwrap();
+    let (status, _, body) = h
+        .send(Method::GET, "/api/session", Some(old.as_str()), None)
+        .await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::UNAUTHORIZED, "invite_not_found")
+    );
+    let (status, _, body) = h
+        .send(Method::GET, "/api/session", Some(new.as_str()), None)
+        .await;
+    assert_eq!(
+        (status, body["invite_id"].as_str()),
+        (StatusCode::OK, Some(new.invite_id().as_str()))
+    );
+
+    let (revoked, token) = h.invite(|_| {}).await;
+    h.store
+        .change(&revoked.id, InviteChange::Revoke { at: now() })
+        .await
+        .unwrap();
+    let (status, _, body) = h
+        .send(Method::GET, "/api/session", Some(token.as_str()), None)
+        .await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::FORBIDDEN, "invite_revoked")
+    );
+
+    let (_, expired) = h
+        .invite(|i| i.expires_at = now() - time::Duration::minutes(1))
+        .await;
+    let (status, _, body) = h
+        .send(
+            Method::POST,
+            "/api/session/start",
+            Some(expired.as_str()),
+            None,
+        )
+        .await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::FORBIDDEN, "invite_expired")
+    );
+
+    // Started before expiry: still accepted afterwards.
+    let (_, started) = h
+        .invite(|i| {
+            i.expires_at = now() - time::Duration::minutes(1);
+            i.started_at = Some(now() - time::Duration::minutes(2));
+        })
+        .await;
+    let (status, body) = h
+        .json(Method::POST, "/api/submissions", &started, submission("s1"))
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+}
+
+#[tokio::test]
+async fn start_is_idempotent_and_open_recorded_once() {
+    let h = harness();
+    let (invite, token) = h.invite(|i| i.time_limit_seconds = Some(600)).await;
+    let (_, _, first) = h
+        .send(Method::GET, "/api/session", Some(token.as_str()), None)
+        .await;
+    let (_, _, second) = h
+        .send(Method::GET, "/api/session", Some(token.as_str()), None)
+        .await;
+    assert_eq!(first["opened_at"], second["opened_at"]);
+    let (status, _, a) = h
+        .send(
+            Method::POST,
+            "/api/session/start",
+            Some(token.as_str()),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(a["state"], "started");
+    let started = h
+        .store
+        .load(&invite.id)
+        .await
+        .unwrap()
+        .unwrap()
+        .invite
+        .started_at;
+    assert!(started.is_some());
+    let (_, _, b) = h
+        .send(
+            Method::POST,
+            "/api/session/start",
+            Some(token.as_str()),
+            None,
+        )
+        .await;
+    assert_eq!(a["started_at"], b["started_at"]);
+    assert!(a["deadline"].is_string());
+}
+
+#[tokio::test]
+async fn drafts_start_the_invite_conflict_and_repeat() {
+    let h = harness();
+    let (invite, token) = h.invite(|_| {}).await;
+    let save = |version: u64, save_id: &str| json!({"version": version, "save_id": save_id, "review": {"summary": save_id}});
+    let (status, body) = h
+        .json(Method::PUT, "/api/draft", &token, save(0, "a"))
+        .await;
+    assert_eq!(
+        (status, body["version"].as_u64()),
+        (StatusCode::OK, Some(1)),
+        "{body}"
+    );
+    let state = h.store.load(&invite.id).await.unwrap().unwrap();
+    assert!(
+        state.invite.started_at.is_some(),
+        "a draft starts the invite"
+    );
+    let (status, body) = h
+        .json(Method::PUT, "/api/draft", &token, save(0, "a"))
+        .await;
+    assert_eq!(
+        (status, body["version"].as_u64()),
+        (StatusCode::OK, Some(1))
+    );
+    let (status, body) = h
+        .json(Method::PUT, "/api/draft", &token, save(0, "b"))
+        .await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::CONFLICT, "version_conflict")
+    );
+    assert_eq!(body["version"], 1);
+    assert_eq!(body["review"]["summary"], "a");
+    let (status, body) = h
+        .json(Method::PUT, "/api/draft", &token, save(1, "c"))
+        .await;
+    assert_eq!(
+        (status, body["version"].as_u64()),
+        (StatusCode::OK, Some(2))
+    );
+    let (_, _, session) = h
+        .send(Method::GET, "/api/session", Some(token.as_str()), None)
+        .await;
+    assert_eq!(session["draft"]["version"], 2);
+    assert_eq!(session["draft"]["review"]["summary"], "c");
+}
+
+#[tokio::test]
+async fn submission_replays_and_refuses_others() {
+    let h = harness();
+    let (_, token) = h.invite(|_| {}).await;
+    h.json(
+        Method::PUT,
+        "/api/draft",
+        &token,
+        json!({"version": 0, "save_id": "d", "review": {}}),
+    )
+    .await;
+    let (status, first) = h
+        .json(Method::POST, "/api/submissions", &token, submission("s1"))
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{first}");
+    assert_eq!(first["late_seconds"], 0);
+    let (status, again) = h
+        .json(Method::POST, "/api/submissions", &token, submission("s1"))
+        .await;
+    assert_eq!((status, &again), (StatusCode::OK, &first));
+    let mut changed = submission("s1");
+    changed["summary"] = json!("other");
+    let (status, body) = h
+        .json(Method::POST, "/api/submissions", &token, changed)
+        .await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::CONFLICT, "submission_id_reused")
+    );
+    let (status, body) = h
+        .json(Method::POST, "/api/submissions", &token, submission("s2"))
+        .await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::CONFLICT, "already_submitted")
+    );
+    assert_eq!(body["submission_id"], "s1");
+    assert_eq!(body["received_at"], first["received_at"]);
+    let (_, _, session) = h
+        .send(Method::GET, "/api/session", Some(token.as_str()), None)
+        .await;
+    assert_eq!(session["state"], "submitted");
+    assert_eq!(
+        session["draft"],
+        Value::Null,
+        "no review content after submission"
+    );
+    assert_eq!(session["submission"]["submission_id"], "s1");
+    let (status, body) = h
+        .json(
+            Method::PUT,
+            "/api/draft",
+            &token,
+            json!({"version": 1, "save_id": "e", "review": {}}),
+        )
+        .await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::CONFLICT, "already_submitted")
+    );
+}
+
+#[tokio::test]
+async fn late_work_is_stored_with_its_lateness() {
+    let h = harness();
+    let (invite, token) = h
+        .invite(|i| {
+            i.time_limit_seconds = Some(60);
+            i.started_at = Some(now() - time::Duration::minutes(5));
+        })
+        .await;
+    let (status, body) = h
+        .json(
+            Method::PUT,
+            "/api/draft",
+            &token,
+            json!({"version": 0, "save_id": "d", "review": {}}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "late drafts are kept: {body}");
+    let (status, body) = h
+        .json(Method::POST, "/api/submissions", &token, submission("s1"))
+        .await;
+    assert_eq!(status, StatusCode::CREATED);
+    let late = body["late_seconds"].as_u64().unwrap();
+    assert!((235..=245).contains(&late), "{late}");
+    let stored = h.store.load(&invite.id).await.unwrap().unwrap();
+    assert_eq!(stored.current_submission().unwrap().late_seconds, late);
+}
+
+#[tokio::test]
+async fn bodies_are_checked_in_order() {
+    let h = harness();
+    let (_, token) = h.invite(|_| {}).await;
+    let t = Some(token.as_str());
+    let req = Request::builder()
+        .method(Method::POST)
+        .uri("/api/submissions")
+        .header(header::AUTHORIZATION, format!("Bearer {}", token.as_str()))
+        .header(header::CONTENT_TYPE, "text/plain")
+        .body(Body::from("{}"))
+        .unwrap();
+    let res = h.router.clone().oneshot(req).await.unwrap();
+    assert_eq!(res.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    let big = format!("{{\"summary\": \"{}\"}}", "x".repeat(300 * 1024));
+    let (status, _, body) = h
+        .send(Method::POST, "/api/submissions", t, Some(Body::from(big)))
+        .await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large")
+    );
+    let (status, _, body) = h
+        .send(
+            Method::POST,
+            "/api/submissions",
+            t,
+            Some(Body::from("{\"submission_id\": ")),
+        )
+        .await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::BAD_REQUEST, "malformed_json")
+    );
+    let mut wrong = submission("s1");
+    wrong["elapsed_seconds"] = json!("sixty");
+    let (status, body) = h
+        .json(Method::POST, "/api/submissions", &token, wrong)
+        .await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::UNPROCESSABLE_ENTITY, "invalid_field")
+    );
+    let mut outside = submission("s1");
+    outside["comments"][0]["end_line"] = json!(13);
+    let (status, body) = h
+        .json(Method::POST, "/api/submissions", &token, outside)
+        .await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::UNPROCESSABLE_ENTITY, "invalid_field")
+    );
+    assert_eq!(body["error"]["field"], "/comments/0/end_line");
+    let draft = json!({"version": 0, "save_id": "d", "review": {"comments": [
+        {"id": "x", "file": "nope.rs", "side": "original", "body": "", "updated_at": ""}]}});
+    let (status, body) = h.json(Method::PUT, "/api/draft", &token, draft).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(body["error"]["field"], "/review/comments/0/file");
+}
+
+/// A store that is down: every call fails as unavailable, or never answers.
+struct Down {
+    hang: bool,
+}
+
+impl Down {
+    fn fail<'a, T: Send + 'a>(&'a self) -> StoreFuture<'a, T> {
+        let hang = self.hang;
+        Box::pin(async move {
+            if hang {
+                std::future::pending::<()>().await;
+            }
+            Err(StoreError::Unavailable("down".into()))
+        })
+    }
+}
+
+impl ReviewStore for Down {
+    fn create_invite<'a>(&'a self, _: &'a Invite) -> StoreFuture<'a, ()> {
+        self.fail()
+    }
+    fn load<'a>(&'a self, _: &'a str) -> StoreFuture<'a, Option<crate::store::InviteState>> {
+        self.fail()
+    }
+    fn change<'a>(&'a self, _: &'a str, _: InviteChange) -> StoreFuture<'a, Invite> {
+        self.fail()
+    }
+    fn mark_opened<'a>(&'a self, _: &'a str, _: time::OffsetDateTime) -> StoreFuture<'a, Invite> {
+        self.fail()
+    }
+    fn start<'a>(&'a self, _: &'a str, _: time::OffsetDateTime) -> StoreFuture<'a, Invite> {
+        self.fail()
+    }
+    fn save_draft<'a>(
+        &'a self,
+        _: &'a str,
+        _: u64,
+        _: &'a str,
+        _: &'a str,
+        _: time::OffsetDateTime,
+    ) -> StoreFuture<'a, crate::store::DraftOutcome> {
+        self.fail()
+    }
+    fn submit<'a>(
+        &'a self,
+        _: &'a str,
+        _: &'a crate::store::Submission,
+    ) -> StoreFuture<'a, crate::store::SubmitOutcome> {
+        self.fail()
+    }
+    fn delete_invite<'a>(&'a self, _: &'a str) -> StoreFuture<'a, ()> {
+        self.fail()
+    }
+    fn list<'a>(&'a self, _: Option<&'a str>) -> StoreFuture<'a, Vec<crate::store::InviteState>> {
+        self.fail()
+    }
+}
+
+#[tokio::test]
+async fn a_down_store_answers_503_with_retry_after_after_bounded_attempts() {
+    for hang in [false, true] {
+        let state = AppState {
+            store: Arc::new(Down { hang }),
+            policy: Policy {
+                timeout: Duration::from_millis(50),
+                attempts: 3,
+                backoff: Duration::from_millis(5),
+            },
+        };
+        let token = Token::mint().unwrap();
+        let started = std::time::Instant::now();
+        let res = app(state)
+            .oneshot(
+                Request::get("/api/session")
+                    .header(header::AUTHORIZATION, format!("Bearer {}", token.as_str()))
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(res.headers().get(header::RETRY_AFTER).unwrap(), "2");
+        let body: Value =
+            serde_json::from_slice(&res.into_body().collect().await.unwrap().to_bytes()).unwrap();
+        assert_eq!(code(&body), "unavailable");
+        assert!(
+            !body.to_string().contains("down"),
+            "no internal detail: {body}"
+        );
+        if hang {
+            assert!(
+                started.elapsed() >= Duration::from_millis(150),
+                "three timed-out attempts"
+            );
+        }
+    }
+}
