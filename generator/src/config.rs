@@ -31,7 +31,11 @@ impl Config {
     /// The origin candidate links start with: `base_url` without a trailing slash, or
     /// `fallback` (the local server's address) when unset.
     pub fn link_base(&self, fallback: &str) -> String {
-        self.base_url.as_deref().unwrap_or(fallback).trim_end_matches('/').to_string()
+        self.base_url
+            .as_deref()
+            .unwrap_or(fallback)
+            .trim_end_matches('/')
+            .to_string()
     }
 }
 
@@ -174,7 +178,10 @@ mod tests {
         let project = Project::load(dir.path()).unwrap();
         assert_eq!(project.config.api_path, "/api");
         assert_eq!(project.config.scoring.widen, 3);
-        assert_eq!(project.config.link_base("http://127.0.0.1:9000"), "http://127.0.0.1:9000");
+        assert_eq!(
+            project.config.link_base("http://127.0.0.1:9000"),
+            "http://127.0.0.1:9000"
+        );
         assert_eq!(project.config.store.kind, StoreKind::Sqlite);
     }
 

@@ -2,6 +2,7 @@
 //! the stages directly. `main.rs` only parses the command line and prints errors.
 
 pub mod build;
+pub mod catalog;
 pub mod cli;
 pub mod cmd;
 pub mod config;

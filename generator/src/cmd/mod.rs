@@ -5,6 +5,7 @@ use anyhow::{Result, bail};
 use crate::cli::{Cli, Command, SecretAction};
 
 pub mod build;
+pub mod catalog;
 pub mod check;
 pub mod new;
 
@@ -21,6 +22,10 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::New(args) => {
             let project = crate::config::Project::load(&cli.root)?;
             new::run(&project, &args, cli.quiet)
+        }
+        Command::Catalog(args) => {
+            let project = crate::config::Project::load(&cli.root)?;
+            catalog::run(&project, &args, cli.quiet)
         }
         Command::Secret(args) => match args.action {
             SecretAction::New => {

@@ -7,8 +7,21 @@ use anyhow::{Context, Result};
 use super::record::ExportRecord;
 
 const HEADER: [&str; 15] = [
-    "invite", "ref", "candidate", "scenario", "status", "late_seconds", "row", "file", "side",
-    "start_line", "end_line", "severity", "verdict", "body", "matched_issue_ids",
+    "invite",
+    "ref",
+    "candidate",
+    "scenario",
+    "status",
+    "late_seconds",
+    "row",
+    "file",
+    "side",
+    "start_line",
+    "end_line",
+    "severity",
+    "verdict",
+    "body",
+    "matched_issue_ids",
 ];
 
 /// Spreadsheets run a cell that starts with = + - @ (or a tab or carriage return) as a
@@ -32,14 +45,22 @@ pub fn write(records: &[ExportRecord], out: impl Write) -> Result<()> {
     csv.write_record(HEADER).context("cannot write CSV")?;
     for record in records {
         let invite = &record.invite;
-        let verdict = record.review.verdict.as_ref().map(json_name).unwrap_or_default();
+        let verdict = record
+            .review
+            .verdict
+            .as_ref()
+            .map(json_name)
+            .unwrap_or_default();
         let base = [
             invite.id.clone(),
             invite.reference.clone().unwrap_or_default(),
             invite.candidate.clone(),
             invite.scenario.clone(),
             record.status.as_str().to_string(),
-            invite.late_seconds.map(|s| s.to_string()).unwrap_or_default(),
+            invite
+                .late_seconds
+                .map(|s| s.to_string())
+                .unwrap_or_default(),
         ];
         for comment in record.review.comments.iter().filter(|c| !c.deleted) {
             let line = |l: Option<u32>| l.map(|l| l.to_string()).unwrap_or_default();

@@ -1,6 +1,75 @@
 //! The interviewer's side: reviews read from the store, scored against the key, written as
 //! JSON, CSV, Markdown or a self-contained HTML report.
 
+pub mod collect;
+pub mod compare;
 pub mod csv;
+pub mod json;
+pub mod linemap;
 pub mod record;
+pub mod report;
+pub mod report_html;
+pub mod report_md;
 pub mod score;
+
+use std::collections::BTreeMap;
+use std::io::Write;
+
+use anyhow::Result;
+use submit_fn::store::InviteState;
+
+use crate::cli::ExportFormat;
+use collect::ScenarioContext;
+use record::ExportRecord;
+use report::Report;
+
+/// Turns invite states into scored records; `hashes` holds each scenario's current hash.
+pub fn records(
+    states: &[InviteState],
+    scenarios: &BTreeMap<String, ScenarioContext>,
+    hashes: &BTreeMap<String, String>,
+    widen: u32,
+) -> Result<Vec<ExportRecord>> {
+    states
+        .iter()
+        .map(|state| {
+            let slug = &state.invite.scenario;
+            collect::record(
+                state,
+                scenarios.get(slug),
+                hashes.get(slug).map(String::as_str),
+                widen,
+            )
+        })
+        .collect()
+}
+
+/// Writes the records in `format`. Reports put one review after another.
+pub fn write(
+    records: &[ExportRecord],
+    scenarios: &BTreeMap<String, ScenarioContext>,
+    format: ExportFormat,
+    exported_at: &str,
+    mut out: impl Write,
+) -> Result<()> {
+    match format {
+        ExportFormat::Json => json::write(records, exported_at, out),
+        ExportFormat::Csv => csv::write(records, out),
+        ExportFormat::Md => {
+            for record in records {
+                let report = Report::new(record, scenarios.get(&record.invite.scenario));
+                out.write_all(report_md::render(&report).as_bytes())?;
+                out.write_all(b"\n---\n\n")?;
+            }
+            Ok(())
+        }
+        ExportFormat::Html => {
+            let reports: Vec<Report> = records
+                .iter()
+                .map(|r| Report::new(r, scenarios.get(&r.invite.scenario)))
+                .collect();
+            out.write_all(report_html::render_all(&reports).as_bytes())?;
+            Ok(())
+        }
+    }
+}

@@ -13,9 +13,8 @@ pub const FORMAT_VERSION: u32 = 1;
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     Submitted,
+    /// No submission: the last draft, or an empty review when nothing was saved.
     Draft,
-    /// Opened or not, nothing saved yet.
-    Empty,
 }
 
 impl Status {
@@ -23,7 +22,6 @@ impl Status {
         match self {
             Status::Submitted => "submitted",
             Status::Draft => "draft",
-            Status::Empty => "empty",
         }
     }
 }

@@ -91,13 +91,12 @@ fn distance(a: &Place, b: &Place) -> Option<u32> {
     if a.file != b.file || a.side != b.side {
         return None;
     }
-    Some(if a.end < b.start {
-        b.start - a.end
-    } else if b.end < a.start {
-        a.start - b.end
-    } else {
-        0
-    })
+    // Both are 0 when the ranges overlap; at most one is positive otherwise.
+    Some(
+        b.start
+            .saturating_sub(a.end)
+            .max(a.start.saturating_sub(b.end)),
+    )
 }
 
 /// Scores line comments: overlap first; only a comment overlapping no issue goes to the

@@ -1,0 +1,157 @@
+//! From the store's invite states and the scenario folders to export records: the review to
+//! export (the submission, else the last draft), its score, and warnings.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use submit_fn::model::Review;
+use submit_fn::store::InviteState;
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
+
+use super::linemap::DiffLineMap;
+use super::record::{ExportRecord, InviteInfo, Status};
+use super::score::{self, KeyIssue, Place, Score};
+use crate::scenario::{self, Issue, Scenario};
+
+/// A scenario as the export needs it: loaded once, its key in scoring form, its line map.
+pub struct ScenarioContext {
+    pub scenario: Scenario,
+    pub key: Vec<KeyIssue>,
+    pub line_map: DiffLineMap,
+}
+
+impl ScenarioContext {
+    pub fn new(scenario: Scenario) -> ScenarioContext {
+        let key = scenario.key.iter().map(key_issue).collect();
+        let line_map = DiffLineMap::new(&scenario);
+        ScenarioContext {
+            scenario,
+            key,
+            line_map,
+        }
+    }
+
+    pub fn issue(&self, id: &str) -> Option<&Issue> {
+        self.scenario.key.iter().find(|i| i.id == id)
+    }
+}
+
+pub fn key_issue(issue: &Issue) -> KeyIssue {
+    KeyIssue {
+        id: issue.id.clone(),
+        level: issue.level.as_str().to_string(),
+        category: issue.category.as_str().to_string(),
+        places: issue
+            .places()
+            .into_iter()
+            .map(|p| Place {
+                file: p.file,
+                side: p.side,
+                start: p.lines.0,
+                end: p.lines.1,
+            })
+            .collect(),
+    }
+}
+
+/// Loads the scenarios the states refer to from `scenarios_dir`; a missing folder is reported
+/// on the records (not scored), not an error.
+pub fn scenarios_for(
+    states: &[InviteState],
+    scenarios_dir: &Path,
+) -> Result<BTreeMap<String, ScenarioContext>> {
+    let mut out = BTreeMap::new();
+    for state in states {
+        let slug = &state.invite.scenario;
+        if out.contains_key(slug) {
+            continue;
+        }
+        let dir = scenarios_dir.join(slug);
+        if dir.is_dir() {
+            let loaded = scenario::load(&dir)
+                .with_context(|| format!("cannot load scenario {}", dir.display()))?;
+            out.insert(slug.clone(), ScenarioContext::new(loaded));
+        }
+    }
+    Ok(out)
+}
+
+fn rfc3339(at: OffsetDateTime) -> String {
+    at.format(&Rfc3339).unwrap_or_default()
+}
+
+/// The stored review text as a `Review`; a submission body's own `submission_id` is dropped.
+fn parse_review(text: &str, what: &str, invite: &str) -> Result<Review> {
+    let mut value: serde_json::Value = serde_json::from_str(text)
+        .with_context(|| format!("the stored {what} of invite {invite} is not JSON"))?;
+    if let Some(object) = value.as_object_mut() {
+        object.remove("submission_id");
+    }
+    serde_json::from_value(value)
+        .with_context(|| format!("the stored {what} of invite {invite} is not a review"))
+}
+
+pub fn record(
+    state: &InviteState,
+    context: Option<&ScenarioContext>,
+    scenario_hash_now: Option<&str>,
+    widen: u32,
+) -> Result<ExportRecord> {
+    let invite = &state.invite;
+    let submission = state.current_submission().or(state.submissions.last());
+    let (status, review, submission_id) = match (submission, &state.draft) {
+        (Some(s), _) => (
+            Status::Submitted,
+            parse_review(&s.review, "submission", &invite.id)?,
+            Some(s.submission_id.clone()),
+        ),
+        (None, Some(d)) => (
+            Status::Draft,
+            parse_review(&d.review, "draft", &invite.id)?,
+            None,
+        ),
+        (None, None) => (Status::Draft, Review::default(), None),
+    };
+    let mut warnings = Vec::new();
+    let score = match context {
+        Some(ctx) => score::score(&ctx.key, &review, &ctx.line_map, widen),
+        None => {
+            warnings.push(format!(
+                "scenario {} is not in the scenarios folder: the review is not scored",
+                invite.scenario
+            ));
+            Score::default()
+        }
+    };
+    if let Some(now) = scenario_hash_now.filter(|now| *now != invite.manifest.scenario_hash) {
+        warnings.push(format!(
+            "scenario {} changed since this invite was made (hash {} then, {} now): line \
+             numbers and the key may not match what the candidate saw",
+            invite.scenario, invite.manifest.scenario_hash, now
+        ));
+    }
+    Ok(ExportRecord {
+        invite: InviteInfo {
+            id: invite.id.clone(),
+            scenario: invite.scenario.clone(),
+            candidate: invite.candidate.clone(),
+            reference: invite.reference.clone(),
+            created_at: rfc3339(invite.created_at),
+            expires_at: rfc3339(invite.expires_at),
+            time_limit_seconds: invite.time_limit_seconds,
+            opened_at: invite.opened_at.map(rfc3339),
+            started_at: invite.started_at.map(rfc3339),
+            submitted_at: submission.map(|s| rfc3339(s.received_at)),
+            late_seconds: submission.map(|s| s.late_seconds),
+            revoked: invite.revoked_at.is_some(),
+            scenario_hash: invite.manifest.scenario_hash.clone(),
+        },
+        status,
+        submission_id,
+        review,
+        score,
+        warnings,
+    })
+}

@@ -1,0 +1,246 @@
+//! The Markdown report: the interviewer's reading of one review against the key. Candidate text
+//! is quoted with raw HTML and images neutralised, so no viewer renders what a candidate typed.
+
+use std::fmt::Write as _;
+
+use submit_fn::model::Comment;
+
+use super::report::{LEVELS, Report, line_label, side_label};
+
+/// One line of text (a name, a reference) with no HTML or markdown structure.
+pub fn inline(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace(['\n', '\r'], " ")
+}
+
+/// Candidate markdown made inert for a Markdown viewer: `<` and `&` escaped, images turned into
+/// plain link text, every line quoted.
+pub fn quote_candidate(text: &str) -> String {
+    let inert = text
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace("![", "!\\[");
+    inert
+        .lines()
+        .map(|l| format!("> {l}\n"))
+        .collect::<String>()
+        + if text.trim().is_empty() {
+            "> (empty)\n"
+        } else {
+            ""
+        }
+}
+
+fn severity(comment: &Comment) -> String {
+    comment
+        .severity
+        .as_ref()
+        .and_then(|s| serde_json::to_value(s).ok())
+        .and_then(|v| v.as_str().map(str::to_string))
+        .map(|s| format!(" · {s}"))
+        .unwrap_or_default()
+}
+
+pub fn render(report: &Report) -> String {
+    let record = report.record;
+    let invite = &record.invite;
+    let mut out = String::new();
+    let _ = writeln!(out, "# Review: {}\n", report.title());
+    let reference = invite
+        .reference
+        .as_deref()
+        .map(|r| format!(" ({})", inline(r)))
+        .unwrap_or_default();
+    let _ = writeln!(out, "- Candidate: {}{reference}", inline(&invite.candidate));
+    let _ = writeln!(
+        out,
+        "- Invite: `{}` · scenario `{}`",
+        invite.id, invite.scenario
+    );
+    let late = invite
+        .late_seconds
+        .filter(|s| *s > 0)
+        .map(|s| format!(", {s} s late"))
+        .unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "- Status: {}{late}{}",
+        record.status.as_str(),
+        if invite.revoked { " (revoked)" } else { "" }
+    );
+    if let Some(verdict) = record
+        .review
+        .verdict
+        .as_ref()
+        .and_then(|v| serde_json::to_value(v).ok())
+    {
+        let _ = writeln!(out, "- Verdict: {}", verdict.as_str().unwrap_or(""));
+    }
+    for (what, at) in [
+        ("Opened", &invite.opened_at),
+        ("Started", &invite.started_at),
+        ("Submitted", &invite.submitted_at),
+    ] {
+        if let Some(at) = at {
+            let _ = writeln!(out, "- {what}: {at}");
+        }
+    }
+    for warning in &record.warnings {
+        let _ = writeln!(out, "\n> **Warning:** {warning}");
+    }
+
+    let score = &record.score;
+    let _ = writeln!(
+        out,
+        "\n## Commented near the key: {} of {}\n",
+        score.near, score.total
+    );
+    let _ = writeln!(
+        out,
+        "| level | commented near | total |\n| --- | --- | --- |"
+    );
+    for level in LEVELS {
+        if let Some(t) = score.per_level.get(level.as_str()) {
+            let _ = writeln!(out, "| {} | {} | {} |", level.as_str(), t.near, t.total);
+        }
+    }
+    let _ = writeln!(
+        out,
+        "\n| category | commented near | total |\n| --- | --- | --- |"
+    );
+    for (category, t) in &score.per_category {
+        let _ = writeln!(out, "| {category} | {} | {} |", t.near, t.total);
+    }
+
+    let _ = writeln!(out, "\n## The candidate's summary\n");
+    out.push_str(&quote_candidate(&record.review.summary));
+
+    let _ = writeln!(out, "\n## Files");
+    for file in &report.files {
+        let _ = writeln!(out, "\n### `{}`\n", file.path);
+        if !file.issues.is_empty() {
+            let _ = writeln!(out, "Key issues in this file:\n");
+            for view in &file.issues {
+                let i = view.issue;
+                let place = i.places().into_iter().find(|p| p.file == file.path);
+                let (side, lines) = place
+                    .map(|p| (p.side, p.lines))
+                    .unwrap_or((i.side, i.lines));
+                let mark = if view.near.is_empty() {
+                    "[ ] missed"
+                } else {
+                    "[x] commented near"
+                };
+                let _ = writeln!(
+                    out,
+                    "- {mark}: **{}** ({}, {}) at {} {}",
+                    i.title,
+                    i.level.as_str(),
+                    i.category.as_str(),
+                    side_label(side),
+                    line_label(lines.0, lines.1)
+                );
+            }
+            out.push('\n');
+        }
+        for comment in &file.file_comments {
+            let _ = writeln!(out, "#### Comment on the whole file{}\n", severity(comment));
+            out.push_str(&quote_candidate(&comment.body));
+            out.push('\n');
+        }
+        for comment in &file.comments {
+            let (start, end) = (
+                comment.start_line.unwrap_or(0),
+                comment.end_line.unwrap_or(0),
+            );
+            let _ = writeln!(
+                out,
+                "#### {} {}{}\n",
+                side_label(comment.side),
+                line_label(start, end),
+                severity(comment)
+            );
+            let lines = report.lines(file.path, comment.side);
+            let _ = writeln!(out, "```");
+            for n in start.saturating_sub(2).max(1)..=end.saturating_add(2) {
+                if let Some(text) = lines.get(n as usize - 1) {
+                    let mark = if (start..=end).contains(&n) { '>' } else { ' ' };
+                    let _ = writeln!(out, "{mark}{n:>5} | {}", text.replace("```", "`\u{200b}``"));
+                }
+            }
+            let _ = writeln!(out, "```\n");
+            out.push_str(&quote_candidate(&comment.body));
+            let near = record.score.matched_issues(&comment.id);
+            let _ = writeln!(
+                out,
+                "\nNear: {}\n",
+                if near.is_empty() {
+                    "no key issue".to_string()
+                } else {
+                    near.join(", ")
+                }
+            );
+        }
+    }
+
+    let _ = writeln!(
+        out,
+        "\n## Key issues with no comment near them ({})\n",
+        report.missed.len()
+    );
+    for issue in &report.missed {
+        let _ = writeln!(
+            out,
+            "### {} ({}, {})\n\n`{}` {} {}\n\n{}\n",
+            issue.title,
+            issue.level.as_str(),
+            issue.category.as_str(),
+            issue.file,
+            side_label(issue.side),
+            line_label(issue.lines.0, issue.lines.1),
+            issue.detail.trim()
+        );
+    }
+
+    let _ = writeln!(
+        out,
+        "\n## Comments near no key issue ({})\n",
+        report.unmatched.len()
+    );
+    let _ = writeln!(
+        out,
+        "Possible valid findings the key does not list: judge them.\n"
+    );
+    for comment in &report.unmatched {
+        let (start, end) = (
+            comment.start_line.unwrap_or(0),
+            comment.end_line.unwrap_or(0),
+        );
+        let _ = writeln!(
+            out,
+            "#### `{}` {} {}{}\n",
+            comment.file,
+            side_label(comment.side),
+            line_label(start, end),
+            severity(comment)
+        );
+        out.push_str(&quote_candidate(&comment.body));
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn candidate_text_is_quoted_and_inert() {
+        let q = quote_candidate("<img src=x onerror=alert(1)>\n![x](http://evil/p.png) & more");
+        assert!(!q.contains("<img"), "{q}");
+        assert!(q.contains("&lt;img"));
+        assert!(!q.contains("!["), "{q}");
+        assert!(q.lines().all(|l| l.starts_with("> ")));
+    }
+}
