@@ -75,7 +75,7 @@ pub fn changes(original: &[&str], modified: &[&str]) -> Vec<(Range<u32>, Range<u
         |b: Range<u32>, a: Range<u32>| out.push((b, a)),
     );
     out.sort_by_key(|(b, a)| (b.start, a.start));
-    out
+    compact::compact(&out, &before, &after)
 }
 
 /// Diffs two texts into hunks with `context` lines around each change.
@@ -256,5 +256,6 @@ fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
     out
 }
 
+mod compact;
 #[cfg(test)]
 mod tests;

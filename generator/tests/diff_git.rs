@@ -1,0 +1,96 @@
+//! The histogram diff agrees with `git diff --no-index --histogram` on the fixtures: the same
+//! lines are removed and added on each side.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::process::Command;
+
+/// Changed line numbers (1-based) per side from git's zero-context hunk headers.
+fn git_changes(original: &Path, modified: &Path) -> (BTreeSet<u32>, BTreeSet<u32>) {
+    let out = Command::new("git")
+        .args([
+            "diff",
+            "--no-index",
+            "--histogram",
+            "--no-indent-heuristic",
+            "-U0",
+            "--no-color",
+        ])
+        .arg(original)
+        .arg(modified)
+        .output()
+        .expect("git runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let (mut old, mut new) = (BTreeSet::new(), BTreeSet::new());
+    for line in text.lines().filter(|l| l.starts_with("@@ ")) {
+        let parts: Vec<&str> = line.split_whitespace().collect();
+        let range = |s: &str| -> (u32, u32) {
+            let s = &s[1..];
+            match s.split_once(',') {
+                Some((a, b)) => (a.parse().unwrap(), b.parse().unwrap()),
+                None => (s.parse().unwrap(), 1),
+            }
+        };
+        let (a, b) = range(parts[1]);
+        let (c, d) = range(parts[2]);
+        old.extend(a..a + b);
+        new.extend(c..c + d);
+    }
+    (old, new)
+}
+
+fn our_changes(original: &str, modified: &str) -> (BTreeSet<u32>, BTreeSet<u32>) {
+    let old: Vec<&str> = original.lines().collect();
+    let new: Vec<&str> = modified.lines().collect();
+    let (mut o, mut m) = (BTreeSet::new(), BTreeSet::new());
+    for (b, a) in generator::diff::changes(&old, &new) {
+        o.extend(b.start + 1..b.end + 1);
+        m.extend(a.start + 1..a.end + 1);
+    }
+    (o, m)
+}
+
+fn assert_agrees(original: &Path, modified: &Path) {
+    let read = |p: &Path| std::fs::read_to_string(p).unwrap_or_default();
+    let ours = our_changes(&read(original), &read(modified));
+    let git = git_changes(original, modified);
+    assert_eq!(
+        ours,
+        git,
+        "{} vs {}",
+        original.display(),
+        modified.display()
+    );
+}
+
+#[test]
+fn paired_fixtures_agree_with_git() {
+    let dir = common::fixtures().join("diff");
+    let mut pairs = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if let Some((stem, ext)) = name.split_once("_1.") {
+            assert_agrees(&path, &dir.join(format!("{stem}_2.{ext}")));
+            pairs += 1;
+        }
+    }
+    assert!(pairs >= 2);
+}
+
+#[test]
+fn fixture_scenario_files_agree_with_git() {
+    let scenario = generator::scenario::load(&common::fixture_scenario()).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    for (i, file) in scenario.changed_files().enumerate() {
+        let (o, m) = (
+            tmp.path().join(format!("{i}_o")),
+            tmp.path().join(format!("{i}_m")),
+        );
+        std::fs::write(&o, &file.original).unwrap();
+        std::fs::write(&m, &file.modified).unwrap();
+        assert_agrees(&o, &m);
+    }
+}
