@@ -90,9 +90,19 @@ impl Cache {
         let _ = std::fs::write(path, html);
     }
 
-    /// The generated colour stylesheet, which only changes with the generator version.
+    /// The generated colour stylesheet, keyed by the version and the palettes it comes from
+    /// (loading the syntect themes is skipped on a warm build).
     pub fn syntax_css(&self) -> String {
-        let path = self.dir.join(format!("syntax-{VERSION}.css"));
+        use crate::highlight::{TokenClass, css};
+        let mut hash = Sha256::new();
+        hash.update(VERSION.as_bytes());
+        hash.update(format!("{:?}{:?}", css::LIGHT, css::DARK).as_bytes());
+        for class in TokenClass::ALL {
+            hash.update(class.css().as_bytes());
+            hash.update(class.sample_scope().as_bytes());
+        }
+        let key = &crate::render::theme::hex(&hash.finalize())[..16];
+        let path = self.dir.join(format!("syntax-{key}.css"));
         if let Ok(css) = std::fs::read_to_string(&path) {
             return css;
         }
