@@ -11,3 +11,29 @@ services_stop() {
     wait "$pid" 2>/dev/null || true
   done
 }
+
+# A free TCP port on 127.0.0.1.
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# dynalite (a local DynamoDB-compatible server, from tests-browser/) on a free port; exports
+# REVIEWROOM_TEST_DYNAMODB, DYNALITE_PID and fake AWS credentials for the local endpoint.
+start_dynalite() {
+  if [[ ! -f "$ROOT/tests-browser/node_modules/dynalite/cli.js" ]]; then
+    (cd "$ROOT/tests-browser" && npm ci --no-audit --no-fund >/dev/null)
+  fi
+  local port
+  port=$(free_port)
+  node "$ROOT/tests-browser/node_modules/dynalite/cli.js" --host 127.0.0.1 --port "$port" \
+    --createTableMs 0 --deleteTableMs 0 --updateTableMs 0 >/dev/null 2>&1 &
+  DYNALITE_PID=$!
+  SERVICE_PIDS+=("$DYNALITE_PID")
+  for _ in $(seq 1 50); do
+    if (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then break; fi
+    sleep 0.1
+  done
+  export DYNALITE_PID
+  export REVIEWROOM_TEST_DYNAMODB="http://127.0.0.1:$port"
+  export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_REGION=us-east-1
+}

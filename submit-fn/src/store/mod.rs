@@ -12,8 +12,10 @@ use crate::token::TokenHash;
 
 #[cfg(test)]
 pub(crate) mod conformance;
+pub mod dynamo;
 pub mod sqlite;
 
+pub use dynamo::DynamoStore;
 pub use sqlite::SqliteStore;
 
 /// What a store call returns; boxed so the trait can be used as `dyn ReviewStore`.

@@ -1,0 +1,548 @@
+//! `DynamoStore`: the production store, one DynamoDB table (DESIGN 7). Items `INVITE#<id>` /
+//! `META` | `DRAFT` | `SUBMISSION[#round]`, each with `scenario` and `gsi_sk` =
+//! `<created>#<id>#<kind>` for the `by_scenario` index. Writes that must happen once are
+//! conditional; after a failed condition the item is read back consistently.
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use aws_sdk_dynamodb::Client;
+use aws_sdk_dynamodb::error::{ProvideErrorMetadata, SdkError};
+use aws_sdk_dynamodb::types::{AttributeValue, ReturnValue};
+use time::OffsetDateTime;
+
+use super::{
+    Draft, DraftOutcome, Invite, InviteChange, InviteState, ReviewStore, StoreError, StoreFuture,
+    Submission, SubmitOutcome, rfc3339,
+};
+use crate::token::TokenHash;
+
+mod items;
+mod table;
+
+#[cfg(test)]
+use items::get_n;
+use items::{Item, get_s};
+
+pub const INDEX: &str = "by_scenario";
+/// The TTL attribute (epoch seconds) the SAM template enables; set from `retention_days`.
+pub const TTL_ATTRIBUTE: &str = "expires_at";
+
+/// A table client, built once per process.
+#[derive(Clone)]
+pub struct DynamoStore {
+    client: Client,
+    table: String,
+    retention_days: Option<u32>,
+}
+
+/// A throttled, timed-out or unreachable service is worth retrying; the rest is not.
+fn sdk<E: ProvideErrorMetadata + std::fmt::Debug, R: std::fmt::Debug>(
+    e: SdkError<E, R>,
+) -> StoreError {
+    match &e {
+        SdkError::TimeoutError(_) | SdkError::DispatchFailure(_) | SdkError::ResponseError(_) => {
+            StoreError::Unavailable(format!("{e:?}"))
+        }
+        _ => match e.code() {
+            Some(
+                "ProvisionedThroughputExceededException"
+                | "ThrottlingException"
+                | "RequestLimitExceeded"
+                | "InternalServerError"
+                | "ServiceUnavailable"
+                | "TransactionConflictException",
+            ) => StoreError::Unavailable(format!("{e:?}")),
+            _ => StoreError::Internal(format!(
+                "{}: {}",
+                e.code().unwrap_or("?"),
+                e.message().unwrap_or("")
+            )),
+        },
+    }
+}
+
+fn failed_condition<E: ProvideErrorMetadata, R>(e: &SdkError<E, R>) -> bool {
+    matches!(
+        e.code(),
+        Some("ConditionalCheckFailedException" | "TransactionCanceledException")
+    )
+}
+
+fn s(value: impl Into<String>) -> AttributeValue {
+    AttributeValue::S(value.into())
+}
+
+fn n(value: impl ToString) -> AttributeValue {
+    AttributeValue::N(value.to_string())
+}
+
+pub(crate) fn pk(id: &str) -> String {
+    format!("INVITE#{id}")
+}
+
+fn submission_sk(round: u32) -> String {
+    if round == 0 {
+        "SUBMISSION".into()
+    } else {
+        format!("SUBMISSION#{round:04}")
+    }
+}
+
+impl DynamoStore {
+    /// Builds the client from the environment's AWS configuration. With `endpoint_url` (a
+    /// local DynamoDB-compatible server) and no credentials in the environment, fake ones are
+    /// used. The SDK makes one attempt of at most 2.5 s: the API bounds its own retries.
+    pub async fn connect(
+        table: &str,
+        region: Option<&str>,
+        endpoint_url: Option<&str>,
+        retention_days: Option<u32>,
+    ) -> DynamoStore {
+        let mut loader = aws_config::defaults(aws_config::BehaviorVersion::latest())
+            .timeout_config(
+                aws_config::timeout::TimeoutConfig::builder()
+                    .connect_timeout(Duration::from_secs(1))
+                    .operation_attempt_timeout(Duration::from_millis(2500))
+                    .build(),
+            )
+            .retry_config(aws_config::retry::RetryConfig::standard().with_max_attempts(1));
+        if let Some(region) = region {
+            loader = loader.region(aws_config::Region::new(region.to_string()));
+        }
+        if let Some(endpoint) = endpoint_url {
+            loader = loader.endpoint_url(endpoint);
+            if region.is_none() && std::env::var_os("AWS_REGION").is_none() {
+                loader = loader.region(aws_config::Region::new("us-east-1"));
+            }
+            if std::env::var_os("AWS_ACCESS_KEY_ID").is_none() {
+                loader = loader.credentials_provider(aws_sdk_dynamodb::config::Credentials::new(
+                    "local",
+                    "local",
+                    None,
+                    None,
+                    "reviewroom-local",
+                ));
+            }
+        }
+        let config = loader.load().await;
+        DynamoStore {
+            client: Client::new(&config),
+            table: table.to_string(),
+            retention_days,
+        }
+    }
+
+    pub fn table(&self) -> &str {
+        &self.table
+    }
+
+    /// Creates the table and its index (local use and tests), polling DescribeTable until
+    /// both are active. An existing table is left as it is.
+    pub async fn create_table(&self) -> Result<(), StoreError> {
+        table::create(&self.client, &self.table).await
+    }
+
+    async fn items(&self, id: &str) -> Result<Vec<Item>, StoreError> {
+        let mut out = Vec::new();
+        let mut start = None;
+        loop {
+            let page = self
+                .client
+                .query()
+                .table_name(&self.table)
+                .key_condition_expression("pk = :pk")
+                .expression_attribute_values(":pk", s(pk(id)))
+                .consistent_read(true)
+                .set_exclusive_start_key(start)
+                .send()
+                .await
+                .map_err(sdk)?;
+            out.extend(page.items.unwrap_or_default());
+            start = page.last_evaluated_key;
+            if start.is_none() {
+                return Ok(out);
+            }
+        }
+    }
+
+    async fn get(&self, id: &str, sk: &str) -> Result<Option<Item>, StoreError> {
+        let got = self
+            .client
+            .get_item()
+            .table_name(&self.table)
+            .key("pk", s(pk(id)))
+            .key("sk", s(sk))
+            .consistent_read(true)
+            .send()
+            .await
+            .map_err(sdk)?;
+        Ok(got.item)
+    }
+
+    async fn meta(&self, id: &str) -> Result<Item, StoreError> {
+        self.get(id, "META")
+            .await?
+            .ok_or_else(|| StoreError::NotFound(id.to_string()))
+    }
+
+    /// `scenario`, `gsi_sk` and the TTL for a child item, copied from the invite's META.
+    fn child(meta: &Item, id: &str, sk: &str) -> Result<Item, StoreError> {
+        let mut item = Item::new();
+        item.insert("pk".into(), s(pk(id)));
+        item.insert("sk".into(), s(sk));
+        item.insert("scenario".into(), s(get_s(meta, "scenario")?));
+        let created = get_s(meta, "created_at")?;
+        item.insert("gsi_sk".into(), s(format!("{created}#{id}#{sk}")));
+        if let Some(ttl) = meta.get(TTL_ATTRIBUTE) {
+            item.insert(TTL_ATTRIBUTE.into(), ttl.clone());
+        }
+        Ok(item)
+    }
+
+    /// An update of META that must find the invite; returns it as stored after.
+    async fn update_meta(
+        &self,
+        id: &str,
+        expression: &str,
+        values: Vec<(&str, AttributeValue)>,
+    ) -> Result<Invite, StoreError> {
+        let mut request = self
+            .client
+            .update_item()
+            .table_name(&self.table)
+            .key("pk", s(pk(id)))
+            .key("sk", s("META"))
+            .update_expression(expression)
+            .condition_expression("attribute_exists(pk)")
+            .return_values(ReturnValue::AllNew);
+        for (name, value) in values {
+            request = request.expression_attribute_values(name, value);
+        }
+        match request.send().await {
+            Ok(out) => items::invite(&out.attributes.unwrap_or_default()),
+            Err(e) if failed_condition(&e) => Err(StoreError::NotFound(id.to_string())),
+            Err(e) => Err(sdk(e)),
+        }
+    }
+
+    async fn relink(&self, id: &str, hash: TokenHash) -> Result<Invite, StoreError> {
+        let old = self.items(id).await?;
+        if old.is_empty() {
+            return Err(StoreError::NotFound(id.to_string()));
+        }
+        let new_id = hash.invite_id();
+        // Copies first (META last, so the new token works only once all is there), then the
+        // old items (META first, so the old token stops at once). Not a transaction: dynalite
+        // has none, and a rerun of `--relink` finishes an interrupted move.
+        let mut ordered = old.clone();
+        ordered.sort_by_key(|item| get_s(item, "sk").map(|sk| sk == "META").unwrap_or(false));
+        for item in &ordered {
+            let mut moved = item.clone();
+            let sk = get_s(item, "sk")?;
+            moved.insert("pk".into(), s(pk(&new_id)));
+            let gsi = get_s(item, "gsi_sk")?;
+            let created = gsi.split('#').next().unwrap_or_default();
+            moved.insert("gsi_sk".into(), s(format!("{created}#{new_id}#{sk}")));
+            if sk == "META" {
+                moved.insert("id".into(), s(&new_id));
+                moved.insert("token_hash".into(), s(hash.to_hex()));
+            }
+            self.client
+                .put_item()
+                .table_name(&self.table)
+                .set_item(Some(moved))
+                .send()
+                .await
+                .map_err(sdk)?;
+        }
+        for item in ordered.iter().rev() {
+            self.client
+                .delete_item()
+                .table_name(&self.table)
+                .key("pk", s(pk(id)))
+                .key("sk", s(get_s(item, "sk")?))
+                .send()
+                .await
+                .map_err(sdk)?;
+        }
+        items::invite(&self.meta(&new_id).await?)
+    }
+}
+
+impl ReviewStore for DynamoStore {
+    fn create_invite<'a>(&'a self, invite: &'a Invite) -> StoreFuture<'a, ()> {
+        Box::pin(async move {
+            let item = items::invite_item(invite, self.retention_days)?;
+            let result = self
+                .client
+                .put_item()
+                .table_name(&self.table)
+                .set_item(Some(item))
+                .condition_expression("attribute_not_exists(pk)")
+                .send()
+                .await;
+            match result {
+                Ok(_) => Ok(()),
+                Err(e) if failed_condition(&e) => Err(StoreError::Exists(invite.id.clone())),
+                Err(e) => Err(sdk(e)),
+            }
+        })
+    }
+
+    fn load<'a>(&'a self, invite_id: &'a str) -> StoreFuture<'a, Option<InviteState>> {
+        Box::pin(async move {
+            let found = self.items(invite_id).await?;
+            let mut states = items::group(found)?;
+            Ok(states.pop())
+        })
+    }
+
+    fn change<'a>(&'a self, invite_id: &'a str, change: InviteChange) -> StoreFuture<'a, Invite> {
+        Box::pin(async move {
+            match change {
+                InviteChange::Relink { token_hash } => self.relink(invite_id, token_hash).await,
+                InviteChange::Extend { expires_at } => {
+                    self.update_meta(
+                        invite_id,
+                        "SET start_by = :at",
+                        vec![(":at", s(rfc3339(expires_at)))],
+                    )
+                    .await
+                }
+                InviteChange::Revoke { at } => {
+                    self.update_meta(
+                        invite_id,
+                        "SET revoked_at = if_not_exists(revoked_at, :at)",
+                        vec![(":at", s(rfc3339(at)))],
+                    )
+                    .await
+                }
+                InviteChange::Reopen => {
+                    self.update_meta(invite_id, "ADD round :one", vec![(":one", n(1))])
+                        .await
+                }
+            }
+        })
+    }
+
+    fn mark_opened<'a>(
+        &'a self,
+        invite_id: &'a str,
+        at: OffsetDateTime,
+    ) -> StoreFuture<'a, Invite> {
+        Box::pin(async move {
+            self.update_meta(
+                invite_id,
+                "SET opened_at = if_not_exists(opened_at, :at)",
+                vec![(":at", s(rfc3339(at)))],
+            )
+            .await
+        })
+    }
+
+    fn start<'a>(&'a self, invite_id: &'a str, at: OffsetDateTime) -> StoreFuture<'a, Invite> {
+        Box::pin(async move {
+            self.update_meta(
+                invite_id,
+                "SET started_at = if_not_exists(started_at, :at), \
+                 opened_at = if_not_exists(opened_at, :at)",
+                vec![(":at", s(rfc3339(at)))],
+            )
+            .await
+        })
+    }
+
+    fn save_draft<'a>(
+        &'a self,
+        invite_id: &'a str,
+        base_version: u64,
+        save_id: &'a str,
+        review: &'a str,
+        at: OffsetDateTime,
+    ) -> StoreFuture<'a, DraftOutcome> {
+        Box::pin(async move {
+            let meta = self.meta(invite_id).await?;
+            let mut item = Self::child(&meta, invite_id, "DRAFT")?;
+            let draft = Draft {
+                version: base_version + 1,
+                save_id: save_id.to_string(),
+                review: review.to_string(),
+                saved_at: at,
+            };
+            item.insert("version".into(), n(draft.version));
+            item.insert("save_id".into(), s(save_id));
+            item.insert("review".into(), s(review));
+            item.insert("saved_at".into(), s(rfc3339(at)));
+            let mut request = self
+                .client
+                .put_item()
+                .table_name(&self.table)
+                .set_item(Some(item));
+            request = if base_version == 0 {
+                request.condition_expression("attribute_not_exists(pk)")
+            } else {
+                request
+                    .condition_expression("version = :base")
+                    .expression_attribute_values(":base", n(base_version))
+            };
+            match request.send().await {
+                Ok(_) => Ok(DraftOutcome::Saved(draft)),
+                Err(e) if failed_condition(&e) => {
+                    let stored = self
+                        .get(invite_id, "DRAFT")
+                        .await?
+                        .map(|item| items::draft(&item))
+                        .transpose()?;
+                    Ok(match stored {
+                        Some(d) if d.save_id == save_id => DraftOutcome::Repeated(d),
+                        other => DraftOutcome::Conflict(other),
+                    })
+                }
+                Err(e) => Err(sdk(e)),
+            }
+        })
+    }
+
+    fn submit<'a>(
+        &'a self,
+        invite_id: &'a str,
+        submission: &'a Submission,
+    ) -> StoreFuture<'a, SubmitOutcome> {
+        Box::pin(async move {
+            let meta = self.meta(invite_id).await?;
+            let sk = submission_sk(submission.round);
+            let mut item = Self::child(&meta, invite_id, &sk)?;
+            items::put_submission(&mut item, submission);
+            let result = self
+                .client
+                .put_item()
+                .table_name(&self.table)
+                .set_item(Some(item))
+                .condition_expression("attribute_not_exists(pk)")
+                .send()
+                .await;
+            match result {
+                Ok(_) => Ok(SubmitOutcome::Created(submission.clone())),
+                Err(e) if failed_condition(&e) => {
+                    let stored = self
+                        .get(invite_id, &sk)
+                        .await?
+                        .ok_or_else(|| StoreError::Internal("submission vanished".into()))?;
+                    Ok(SubmitOutcome::Existing(items::submission(&stored)?))
+                }
+                Err(e) => Err(sdk(e)),
+            }
+        })
+    }
+
+    fn delete_invite<'a>(&'a self, invite_id: &'a str) -> StoreFuture<'a, ()> {
+        Box::pin(async move {
+            let found = self.items(invite_id).await?;
+            if found.is_empty() {
+                return Err(StoreError::NotFound(invite_id.to_string()));
+            }
+            for item in &found {
+                self.client
+                    .delete_item()
+                    .table_name(&self.table)
+                    .key("pk", s(pk(invite_id)))
+                    .key("sk", s(get_s(item, "sk")?))
+                    .send()
+                    .await
+                    .map_err(sdk)?;
+            }
+            Ok(())
+        })
+    }
+
+    fn list<'a>(&'a self, scenario: Option<&'a str>) -> StoreFuture<'a, Vec<InviteState>> {
+        Box::pin(async move {
+            let mut found: Vec<Item> = Vec::new();
+            let mut start: Option<HashMap<String, AttributeValue>> = None;
+            loop {
+                let (page, next) = match scenario {
+                    Some(scenario) => {
+                        let out = self
+                            .client
+                            .query()
+                            .table_name(&self.table)
+                            .index_name(INDEX)
+                            .key_condition_expression("scenario = :s")
+                            .expression_attribute_values(":s", s(scenario))
+                            .set_exclusive_start_key(start)
+                            .send()
+                            .await
+                            .map_err(sdk)?;
+                        (out.items.unwrap_or_default(), out.last_evaluated_key)
+                    }
+                    None => {
+                        let out = self
+                            .client
+                            .scan()
+                            .table_name(&self.table)
+                            .set_exclusive_start_key(start)
+                            .send()
+                            .await
+                            .map_err(sdk)?;
+                        (out.items.unwrap_or_default(), out.last_evaluated_key)
+                    }
+                };
+                found.extend(page);
+                start = next;
+                if start.is_none() {
+                    break;
+                }
+            }
+            items::group(found)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+
+    /// `REVIEWROOM_TEST_DYNAMODB` is set by scripts/test.d/20-stores.sh after starting dynalite.
+    pub(crate) async fn local_store() -> DynamoStore {
+        let endpoint = std::env::var("REVIEWROOM_TEST_DYNAMODB")
+            .expect("REVIEWROOM_TEST_DYNAMODB (run scripts/test.sh stores, which starts dynalite)");
+        let table = format!(
+            "reviews-{}",
+            crate::token::Token::mint().unwrap().invite_id()
+        );
+        let store = DynamoStore::connect(&table, None, Some(&endpoint), Some(30)).await;
+        store.create_table().await.unwrap();
+        store.create_table().await.unwrap();
+        store
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    #[ignore = "needs dynalite: scripts/test.sh stores"]
+    async fn conformance_on_dynalite() {
+        let store = local_store().await;
+        super::super::conformance::run(Arc::new(store)).await;
+    }
+
+    #[tokio::test]
+    #[ignore = "needs dynalite: scripts/test.sh stores"]
+    async fn items_carry_gsi_sk_scenario_and_ttl() {
+        let store = local_store().await;
+        let (invite, _) = super::super::conformance::new_invite("ttl");
+        store.create_invite(&invite).await.unwrap();
+        store
+            .save_draft(&invite.id, 0, "s", "{}", super::super::now())
+            .await
+            .unwrap();
+        for item in store.items(&invite.id).await.unwrap() {
+            let gsi = get_s(&item, "gsi_sk").unwrap();
+            assert!(gsi.contains(&invite.id), "{gsi}");
+            assert_eq!(get_s(&item, "scenario").unwrap(), "ttl");
+            let ttl: i64 = get_n(&item, TTL_ATTRIBUTE).unwrap();
+            let expected = (invite.created_at + time::Duration::days(30)).unix_timestamp();
+            assert_eq!(ttl, expected);
+        }
+    }
+}
