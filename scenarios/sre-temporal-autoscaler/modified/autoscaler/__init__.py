@@ -1,0 +1,1 @@
+"""Temporal worker autoscaler service."""

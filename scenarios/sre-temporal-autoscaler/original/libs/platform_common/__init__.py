@@ -1,0 +1,1 @@
+"""Shared helpers for platform services (AWS clients, logging setup)."""
