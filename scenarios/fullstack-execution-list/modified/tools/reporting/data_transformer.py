@@ -80,9 +80,13 @@ def format_execution(execution):
 def group_by_workflow(executions):
     grouped = {}
     for execution in executions:
-        grouped.setdefault(execution["workflowId"], []).append(format_execution(execution))
+        grouped.setdefault(execution["workflowId"], []).append(execution)
     return [
-        {"workflowId": workflow_id, "steps": steps, "summary": summarize(steps)}
+        {
+            "workflowId": workflow_id,
+            "steps": [format_execution(e) for e in steps],
+            "summary": summarize(steps),
+        }
         for workflow_id, steps in grouped.items()
     ]
 
