@@ -14,3 +14,4 @@ pub mod output;
 pub mod render;
 pub mod scenario;
 pub mod secret;
+pub mod store;

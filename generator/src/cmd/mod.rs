@@ -7,7 +7,10 @@ use crate::cli::{Cli, Command, SecretAction};
 pub mod build;
 pub mod catalog;
 pub mod check;
+pub mod invite;
+pub mod invites;
 pub mod new;
+pub mod serve;
 
 pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
@@ -26,6 +29,18 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Catalog(args) => {
             let project = crate::config::Project::load(&cli.root)?;
             catalog::run(&project, &args, cli.quiet)
+        }
+        Command::Serve(args) => {
+            let project = crate::config::Project::load(&cli.root)?;
+            serve::run(&project, &args, cli.quiet)
+        }
+        Command::Invite(args) => {
+            let project = crate::config::Project::load(&cli.root)?;
+            invite::run(&project, &args, cli.quiet)
+        }
+        Command::Invites(args) => {
+            let project = crate::config::Project::load(&cli.root)?;
+            invites::run(&project, &args, cli.quiet)
         }
         Command::Secret(args) => match args.action {
             SecretAction::New => {

@@ -81,9 +81,10 @@ impl AppState {
     }
 }
 
-/// The API's routes, rooted at `/api` (the Lambda and `serve` both mount it there).
-pub fn app(state: AppState) -> Router {
-    let api = Router::new()
+/// The API routes with their layers, unprefixed: `reviewroom serve` nests them at the
+/// configured `api_path`.
+pub fn routes(state: AppState) -> Router {
+    Router::new()
         .route("/health", get(handlers::health))
         .route("/session", get(handlers::session))
         .route("/session/start", post(handlers::start))
@@ -91,10 +92,7 @@ pub fn app(state: AppState) -> Router {
         .route("/submissions", post(handlers::submit))
         .fallback(handlers::not_found)
         .method_not_allowed_fallback(handlers::method_not_allowed)
-        .with_state(state);
-    Router::new()
-        .nest("/api", api)
-        .fallback(handlers::not_found)
+        .with_state(state)
         .layer(DefaultBodyLimit::max(extract::BODY_LIMIT))
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
@@ -109,6 +107,18 @@ pub fn app(state: AppState) -> Router {
                 .on_response(DefaultOnResponse::new().level(tracing::Level::INFO)),
         )
         .layer(SetSensitiveRequestHeadersLayer::new([header::AUTHORIZATION]))
+}
+
+/// The router the Lambda serves: the API at `/api` (API Gateway forwards `/api/{proxy+}`),
+/// and a JSON 404 for anything else.
+pub fn app(state: AppState) -> Router {
+    Router::new()
+        .nest("/api", routes(state))
+        .fallback(handlers::not_found)
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ))
 }
 
 #[cfg(test)]

@@ -188,7 +188,7 @@ fn logs_never_hold_tokens_names_or_review_text() {
         logs.contains(&invite_id),
         "the invite id is logged after verification:\n{logs}"
     );
-    assert!(logs.contains("/api/submissions"), "routes are logged");
+    assert!(logs.contains("route=/submissions"), "routes are logged");
     for secret in [
         token.as_str(),
         "SECRET-REVIEW-TEXT",

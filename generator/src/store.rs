@@ -1,0 +1,54 @@
+//! Opens the configured review store (`[store]` of reviewroom.toml, flags over it) for the
+//! commands that read or write invites: invite, invites, serve, export, compare.
+
+use std::sync::Arc;
+
+use anyhow::{Context, Result, bail};
+use submit_fn::store::{DynamoStore, ReviewStore, SqliteStore};
+
+use crate::cli::{StoreArgs, StoreKind};
+use crate::config::Project;
+
+pub async fn open(project: &Project, args: &StoreArgs) -> Result<Arc<dyn ReviewStore>> {
+    let config = project.store(args);
+    let retention = project.config.retention_days;
+    match config.kind {
+        StoreKind::Sqlite => {
+            project.state_dir()?;
+            let path = project.path(&config.path);
+            let store = SqliteStore::open(&path, retention)
+                .with_context(|| format!("cannot open the review store {}", path.display()))?;
+            Ok(Arc::new(store))
+        }
+        StoreKind::Dynamodb => {
+            let Some(table) = config.table.as_deref() else {
+                bail!(
+                    "the dynamodb store needs a table: set [store] table in reviewroom.toml or pass --table"
+                );
+            };
+            let store = DynamoStore::connect(
+                table,
+                config.region.as_deref(),
+                config.endpoint_url.as_deref(),
+                retention,
+            )
+            .await;
+            if let Some(endpoint) = &config.endpoint_url {
+                // A local DynamoDB-compatible server starts empty: make the table there.
+                store
+                    .create_table()
+                    .await
+                    .with_context(|| format!("cannot create table {table} at {endpoint}"))?;
+            }
+            Ok(Arc::new(store))
+        }
+    }
+}
+
+/// A runtime for the synchronous CLI commands.
+pub fn runtime() -> Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")
+}
