@@ -1,0 +1,8 @@
+export interface User {
+  id: string;
+  name: string;
+  email: string;
+  role: string;
+  title?: string;
+  avatarUrl?: string;
+}
