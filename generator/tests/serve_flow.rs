@@ -1,0 +1,267 @@
+//! End to end over HTTP: `reviewroom serve` on a free port in a temp project, an invite from
+//! `reviewroom invite`, the candidate's whole flow, then everything read back from the store.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+
+const BIN: &str = env!("CARGO_BIN_EXE_reviewroom");
+
+/// Kills the server when the test ends, even on a failed assertion.
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// One HTTP/1.1 request with `Connection: close`; returns status, headers and body.
+fn request(
+    port: u16,
+    method: &str,
+    path: &str,
+    token: Option<&str>,
+    body: Option<&Value>,
+) -> (u16, String, String) {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .unwrap();
+    let body = body.map(|b| b.to_string()).unwrap_or_default();
+    let mut head =
+        format!("{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n");
+    if let Some(token) = token {
+        head.push_str(&format!("Authorization: Bearer {token}\r\n"));
+    }
+    if !body.is_empty() {
+        head.push_str("Content-Type: application/json\r\n");
+    }
+    head.push_str(&format!("Content-Length: {}\r\n\r\n", body.len()));
+    stream.write_all(head.as_bytes()).unwrap();
+    stream.write_all(body.as_bytes()).unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).unwrap();
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let (headers, body) = text.split_once("\r\n\r\n").unwrap();
+    let status = headers[9..12].parse().unwrap();
+    (status, headers.to_ascii_lowercase(), body.to_string())
+}
+
+fn api(port: u16, method: &str, path: &str, token: &str, body: Option<Value>) -> (u16, Value) {
+    let (status, headers, text) = request(port, method, path, Some(token), body.as_ref());
+    assert!(headers.contains("cache-control: no-store"), "{headers}");
+    (status, serde_json::from_str(&text).unwrap_or(Value::Null))
+}
+
+fn start_server(root: &Path, port: u16) -> Server {
+    let mut child = Command::new(BIN)
+        .args([
+            "--root",
+            root.to_str().unwrap(),
+            "serve",
+            "--port",
+            &port.to_string(),
+        ])
+        .env_remove("REVIEWROOM_SECRET")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let server = Server(child);
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let deadline = Instant::now() + Duration::from_secs(120);
+    let mut seen = Vec::new();
+    while Instant::now() < deadline {
+        match rx.recv_timeout(Duration::from_millis(200)) {
+            Ok(line) if line.starts_with("serving ") => return server,
+            Ok(line) => seen.push(line),
+            Err(_) => {}
+        }
+    }
+    panic!("reviewroom serve did not start: {seen:?}");
+}
+
+/// A temp project holding a copy of the fixture scenario.
+fn project_with_fixture() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/scenarios/demo-review");
+    let to = tmp.path().join("scenarios/demo-review");
+    for entry in walkdir::WalkDir::new(&from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(&from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+    tmp
+}
+
+#[test]
+fn candidate_flow_over_http() {
+    let tmp = project_with_fixture();
+    let root = tmp.path();
+    let port = free_port();
+    let _server = start_server(root, port);
+
+    // The demo invite printed by serve is not needed: mint one as an interviewer would.
+    let out = Command::new(BIN)
+        .args([
+            "--root",
+            root.to_str().unwrap(),
+            "invite",
+            "demo-review",
+            "--candidate",
+            "Cy",
+            "--ref",
+            "ats-9",
+            "--time-limit",
+            "45m",
+        ])
+        .env_remove("REVIEWROOM_SECRET")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let link = String::from_utf8(out.stdout).unwrap().trim().to_string();
+    let (page, token) = link.split_once("#invite=").unwrap();
+    let page_path = &page[page.find("/s/").unwrap()..];
+
+    let (status, _, html) = request(port, "GET", page_path, None, None);
+    assert_eq!(status, 200);
+    assert!(html.contains("<html"), "the scenario page is served");
+    let (status, _, _) = request(port, "GET", "/s/nothing-here/", None, None);
+    assert_eq!(status, 404);
+
+    let manifest: Value = serde_json::from_str(
+        &std::fs::read_to_string(root.join(".reviewroom/manifests/demo-review.json")).unwrap(),
+    )
+    .unwrap();
+    let file = manifest["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["modified_lines"].as_u64().unwrap_or(0) > 0)
+        .unwrap()["path"]
+        .as_str()
+        .unwrap()
+        .to_string();
+
+    let (status, session) = api(port, "GET", "/api/session", token, None);
+    assert_eq!(status, 200, "{session}");
+    assert_eq!(session["state"], "not_started");
+    assert_eq!(session["scenario_hash"], manifest["scenario_hash"]);
+    let (status, session) = api(port, "POST", "/api/session/start", token, None);
+    assert_eq!((status, session["state"].as_str()), (200, Some("started")));
+    assert!(session["deadline"].is_string());
+
+    let comment = json!({"id": "c1", "file": file, "side": "modified", "start_line": 1,
+        "end_line": 1, "body": "why?", "updated_at": "2026-01-01T00:00:00Z"});
+    let first = json!({"version": 0, "save_id": "save-1", "review": {"summary": "first"}});
+    let (status, saved) = api(port, "PUT", "/api/draft", token, Some(first.clone()));
+    assert_eq!(
+        (status, saved["version"].as_u64()),
+        (200, Some(1)),
+        "{saved}"
+    );
+    let (status, retried) = api(port, "PUT", "/api/draft", token, Some(first));
+    assert_eq!(
+        (status, retried["version"].as_u64()),
+        (200, Some(1)),
+        "a retried save"
+    );
+    let second = json!({"version": 1, "save_id": "save-2",
+        "review": {"summary": "second", "comments": [comment.clone()]}});
+    let (status, saved) = api(port, "PUT", "/api/draft", token, Some(second));
+    assert_eq!((status, saved["version"].as_u64()), (200, Some(2)));
+
+    let submission = json!({"submission_id": "sub-1", "verdict": "request_changes",
+        "summary": "final", "comments": [comment], "elapsed_seconds": 300});
+    let (status, receipt) = api(
+        port,
+        "POST",
+        "/api/submissions",
+        token,
+        Some(submission.clone()),
+    );
+    assert_eq!(status, 201, "{receipt}");
+    let (status, replay) = api(
+        port,
+        "POST",
+        "/api/submissions",
+        token,
+        Some(submission.clone()),
+    );
+    assert_eq!((status, &replay), (200, &receipt));
+    let mut other = submission;
+    other["submission_id"] = json!("sub-2");
+    let (status, refused) = api(port, "POST", "/api/submissions", token, Some(other));
+    assert_eq!(
+        (status, refused["error"]["code"].as_str()),
+        (409, Some("already_submitted"))
+    );
+    assert_eq!(refused["submission_id"], "sub-1");
+
+    // Read it all back through the store, as export does.
+    let project = generator::config::Project::load(root).unwrap();
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let states = runtime.block_on(async {
+        let store = generator::store::open(&project, &Default::default())
+            .await
+            .unwrap();
+        store.list(Some("demo-review")).await.unwrap()
+    });
+    let state = states.iter().find(|s| s.invite.candidate == "Cy").unwrap();
+    assert_eq!(state.invite.reference.as_deref(), Some("ats-9"));
+    assert_eq!(state.invite.time_limit_seconds, Some(45 * 60));
+    assert!(state.invite.opened_at.is_some() && state.invite.started_at.is_some());
+    let draft = state.draft.as_ref().unwrap();
+    assert_eq!((draft.version, draft.save_id.as_str()), (2, "save-2"));
+    assert_eq!(state.submissions.len(), 1);
+    let stored = &state.submissions[0];
+    assert_eq!(stored.submission_id, "sub-1");
+    let review: Value = serde_json::from_str(&stored.review).unwrap();
+    assert_eq!(review["summary"], "final");
+    assert_eq!(review["comments"][0]["file"], file.as_str());
+
+    let out = Command::new(BIN)
+        .args([
+            "--root",
+            root.to_str().unwrap(),
+            "invites",
+            "--scenario",
+            "demo-review",
+        ])
+        .output()
+        .unwrap();
+    let listing = String::from_utf8(out.stdout).unwrap();
+    let line = listing.lines().find(|l| l.contains("Cy")).unwrap();
+    assert!(
+        line.contains("submitted") && line.contains(&state.invite.id),
+        "{listing}"
+    );
+}
