@@ -36,15 +36,18 @@ best_ms() {
   echo "$best"
 }
 
-build() { "$BIN" --root "$WORK/project" --quiet build --scenarios "$SCENARIOS" --out "$WORK/dist"; }
+build() { "$BIN" --root "$WORK/project" --quiet build --scenarios "$WORK/scenarios" --out "$WORK/dist"; }
 
-mkdir -p "$WORK/project" "$WORK/diffs" "$WORK/d2h"
+mkdir -p "$WORK/project" "$WORK/diffs" "$WORK/d2h" "$WORK/scenarios"
 slugs=()
 diff_lines=0
+# Only folders with a scenario.toml (a scenario being written is skipped), copied so the
+# build sees exactly these.
 for dir in "$SCENARIOS"/*/; do
   [ -f "$dir/scenario.toml" ] || continue
   slug="$(basename "$dir")"
   slugs+=("$slug")
+  cp -r "$dir" "$WORK/scenarios/$slug"
   mkdir -p "$WORK/empty"
   (cd "$dir" && git diff --no-index --histogram --no-color \
       "${PWD}/$( [ -d original ] && echo original || echo "$WORK/empty")" \
@@ -63,7 +66,7 @@ d2h_all() {
 BEFORE_EACH='rm -rf "$WORK/project/.reviewroom/cache" "$WORK/dist"'
 cold=$(best_ms build)
 BEFORE_EACH=''
-build
+build || { echo "reviewroom build failed:" >&2; build >&2; exit 1; }
 warm=$(best_ms build)
 d2h=$(best_ms d2h_all)
 

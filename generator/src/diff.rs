@@ -55,6 +55,8 @@ impl Hunk {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct FileDiff {
     pub hunks: Vec<Hunk>,
+    /// The changed line ranges the hunks were built from (see [`changes`]).
+    pub changes: Vec<(Range<u32>, Range<u32>)>,
     pub added: u32,
     pub removed: u32,
     pub original_lines: u32,
@@ -84,6 +86,7 @@ pub fn diff_files(original: &str, modified: &str, context: u32) -> FileDiff {
     let new: Vec<&str> = modified.lines().collect();
     let changes = changes(&old, &new);
     let mut diff = FileDiff {
+        changes: changes.clone(),
         original_lines: old.len() as u32,
         modified_lines: new.len() as u32,
         ..FileDiff::default()
@@ -165,6 +168,24 @@ fn hunk(group: &[(Range<u32>, Range<u32>)], old: &[&str], new: &[&str], context:
         original,
         modified,
         rows,
+    }
+}
+
+impl FileDiff {
+    /// The regions between changes, the same text on both sides: (original, modified).
+    pub fn unchanged(&self) -> Vec<(Range<u32>, Range<u32>)> {
+        let mut out = Vec::new();
+        let (mut o, mut m) = (0, 0);
+        for (b, a) in &self.changes {
+            if b.start > o {
+                out.push((o..b.start, m..a.start));
+            }
+            (o, m) = (b.end, a.end);
+        }
+        if self.original_lines > o {
+            out.push((o..self.original_lines, m..self.modified_lines));
+        }
+        out
     }
 }
 

@@ -68,47 +68,156 @@ pub fn highlight_lang(lang: &str, text: &str) -> Highlighted {
 }
 
 fn highlight_with(syntax: &SyntaxReference, text: &str) -> Highlighted {
-    let set = syntaxes();
-    let mut state = Some(ParseState::new(syntax));
-    let mut stack = ScopeStack::new();
-    let mut mapper = classes::Mapper::default();
-    let mut buffer = String::new();
-    let mut lines = Vec::new();
-    for line in text.lines() {
-        let Some(parser) = state.as_mut() else {
-            lines.push(plain(line));
-            continue;
-        };
-        buffer.clear();
-        buffer.push_str(line);
-        buffer.push('\n');
-        let ops = match parser.parse_line(&buffer, set) {
-            Ok(ops) => ops,
-            Err(_) => {
-                state = None;
-                lines.push(plain(line));
+    let mut file = FileHighlighter::new(syntax);
+    Highlighted {
+        language: syntax.name.clone(),
+        lines: text.lines().map(|line| file.line(line)).collect(),
+    }
+}
+
+/// Highlights both sides of a changed file. `unchanged` lists the regions (original range,
+/// modified range; 0-based lines) that are the same text on both sides: where the original's
+/// parse state on entering one equals the modified side's, the result inside is the same too,
+/// so the original side skips it (its spans are copied) instead of parsing it twice.
+pub fn highlight_pair(
+    original_path: &str,
+    original: &str,
+    modified_path: &str,
+    modified: &str,
+    unchanged: &[(Range<u32>, Range<u32>)],
+) -> (Highlighted, Highlighted) {
+    let syntax = syntax_for(modified_path);
+    if syntax.name != syntax_for(original_path).name {
+        return (
+            highlight(original_path, original),
+            highlight(modified_path, modified),
+        );
+    }
+    // Modified side: full parse, remembering the state at each region's start and end.
+    let mut file = FileHighlighter::new(syntax);
+    let mut marks: std::collections::HashMap<u32, Snapshot> = std::collections::HashMap::new();
+    let wanted: std::collections::HashSet<u32> = unchanged
+        .iter()
+        .flat_map(|(_, m)| [m.start, m.end])
+        .collect();
+    let mut modified_lines = Vec::new();
+    for (i, line) in modified.lines().enumerate() {
+        if wanted.contains(&(i as u32)) {
+            marks.insert(i as u32, file.snapshot());
+        }
+        modified_lines.push(file.line(line));
+    }
+    let count = modified_lines.len() as u32;
+    if wanted.contains(&count) {
+        marks.insert(count, file.snapshot());
+    }
+    // Original side: parse, jumping over regions entered in the same state.
+    let starts: std::collections::HashMap<u32, &Range<u32>> =
+        unchanged.iter().map(|(o, m)| (o.start, m)).collect();
+    let old: Vec<&str> = original.lines().collect();
+    let mut file = FileHighlighter::new(syntax);
+    let mut original_lines = Vec::with_capacity(old.len());
+    let mut i = 0usize;
+    while i < old.len() {
+        if let Some(m) = starts.get(&(i as u32)) {
+            let same = marks.get(&m.start).is_some_and(|s| file.is_at(s));
+            if let (true, Some(end)) = (same, marks.get(&m.end)) {
+                let len = (m.end - m.start) as usize;
+                original_lines.extend(
+                    modified_lines[m.start as usize..m.end as usize]
+                        .iter()
+                        .cloned(),
+                );
+                file.restore(end);
+                i += len;
                 continue;
             }
+        }
+        original_lines.push(file.line(old[i]));
+        i += 1;
+    }
+    let language = syntax.name.clone();
+    (
+        Highlighted {
+            language: language.clone(),
+            lines: original_lines,
+        },
+        Highlighted {
+            language,
+            lines: modified_lines,
+        },
+    )
+}
+
+/// The parser's state between two lines.
+#[derive(Clone)]
+struct Snapshot {
+    state: Option<ParseState>,
+    stack: ScopeStack,
+}
+
+/// One file's parser: state carried from line to line.
+struct FileHighlighter {
+    state: Option<ParseState>,
+    stack: ScopeStack,
+    mapper: classes::Mapper,
+    buffer: String,
+}
+
+impl FileHighlighter {
+    fn new(syntax: &SyntaxReference) -> FileHighlighter {
+        FileHighlighter {
+            state: Some(ParseState::new(syntax)),
+            stack: ScopeStack::new(),
+            mapper: classes::Mapper::default(),
+            buffer: String::new(),
+        }
+    }
+
+    fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            state: self.state.clone(),
+            stack: self.stack.clone(),
+        }
+    }
+
+    fn is_at(&self, snapshot: &Snapshot) -> bool {
+        self.state == snapshot.state && self.stack == snapshot.stack
+    }
+
+    fn restore(&mut self, snapshot: &Snapshot) {
+        self.state = snapshot.state.clone();
+        self.stack = snapshot.stack.clone();
+    }
+
+    /// One line's spans. Past a parse error the rest of the file is plain text.
+    fn line(&mut self, line: &str) -> Vec<Span> {
+        let set = syntaxes();
+        let Some(parser) = self.state.as_mut() else {
+            return plain(line);
+        };
+        self.buffer.clear();
+        self.buffer.push_str(line);
+        self.buffer.push('\n');
+        let Ok(ops) = parser.parse_line(&self.buffer, set) else {
+            self.state = None;
+            return plain(line);
         };
         let mut spans: Vec<Span> = Vec::new();
         let mut at = 0;
-        let mut class = mapper.class(&stack);
+        let mut class = self.mapper.class(&self.stack);
         for (offset, op) in ops {
             let offset = offset.min(line.len());
             push(&mut spans, at..offset, class);
             at = offset.max(at);
-            if stack.apply(&op).is_err() {
-                state = None;
+            if self.stack.apply(&op).is_err() {
+                self.state = None;
                 break;
             }
-            class = mapper.class(&stack);
+            class = self.mapper.class(&self.stack);
         }
         push(&mut spans, at..line.len(), class);
-        lines.push(spans);
-    }
-    Highlighted {
-        language: syntax.name.clone(),
-        lines,
+        spans
     }
 }
 

@@ -210,3 +210,44 @@ fn stylesheet_has_light_dark_and_toggle() {
     assert!(css.contains(".hk{color:var(--hk)}"));
     assert!(contrast((0, 0, 0), (255, 255, 255)) > 20.9);
 }
+
+#[test]
+fn pair_highlighting_equals_highlighting_each_side_alone() {
+    let scenario = crate::scenario::load(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/scenarios/demo-review"),
+    )
+    .unwrap();
+    // Includes a region entered in a different state: a comment opened by a changed line.
+    let original = "let a = 1;\nlet b = 2;\nlet c = 3;\nlet d = 4;\n";
+    let modified = "/* open\nlet b = 2;\nlet c = 3;\n*/ let d = 4;\n";
+    let mut pairs: Vec<(String, String, String, String)> = scenario
+        .changed_files()
+        .map(|f| {
+            (
+                f.old_path.clone(),
+                f.original.clone(),
+                f.path.clone(),
+                f.modified.clone(),
+            )
+        })
+        .collect();
+    pairs.push((
+        "x.ts".into(),
+        original.into(),
+        "x.ts".into(),
+        modified.into(),
+    ));
+    for (old_path, original, new_path, modified) in pairs {
+        let diff = crate::diff::diff_files(&original, &modified, crate::diff::CONTEXT);
+        let (o, m) = highlight_pair(
+            &old_path,
+            &original,
+            &new_path,
+            &modified,
+            &diff.unchanged(),
+        );
+        assert_eq!(o, highlight(&old_path, &original), "{old_path}");
+        assert_eq!(m, highlight(&new_path, &modified), "{new_path}");
+    }
+}

@@ -96,13 +96,27 @@ pub fn render_file(file: &ScenarioFile) -> RenderedFile {
     }
     let diff = diff::diff_files(&file.original, &file.modified, diff::CONTEXT);
     let empty = Highlighted::default();
-    let (original_hl, modified_hl) = rayon::join(
-        || {
-            (!file.original.is_empty())
-                .then(|| highlight::highlight(&file.old_path, &file.original))
-        },
-        || (!file.modified.is_empty()).then(|| highlight::highlight(syntax_path, &file.modified)),
-    );
+    let (original_hl, modified_hl) = match (file.original.is_empty(), file.modified.is_empty()) {
+        (false, false) => {
+            let (o, m) = highlight::highlight_pair(
+                &file.old_path,
+                &file.original,
+                syntax_path,
+                &file.modified,
+                &diff.unchanged(),
+            );
+            (Some(o), Some(m))
+        }
+        (false, true) => (
+            Some(highlight::highlight(&file.old_path, &file.original)),
+            None,
+        ),
+        (true, false) => (
+            None,
+            Some(highlight::highlight(syntax_path, &file.modified)),
+        ),
+        (true, true) => (None, None),
+    };
     let original = html::SideText::new(&file.original, original_hl.as_ref().unwrap_or(&empty));
     let modified = html::SideText::new(&file.modified, modified_hl.as_ref().unwrap_or(&empty));
     let rows = if diff.hunks.is_empty() {
