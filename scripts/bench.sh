@@ -88,3 +88,21 @@ printf '%-34s %10s   %s of diff2html\n' "reviewroom build, nothing changed" "${w
   "$(awk -v a="$warm" -v b="$d2h" 'BEGIN { printf "%.4f", a / b }')"
 printf '%-34s %10s bytes, %8s gzip (full context)\n' "largest reviewroom page" "$ours_raw" "$ours_gz"
 printf '%-34s %10s bytes, %8s gzip\n' "largest diff2html page" "$d2h_raw" "$d2h_gz"
+
+# ---------- store/API benchmark ----------
+# The API on a local server, per store, beside a bare axum route as this machine's ceiling:
+# 200 simulated candidates x (20 drafts + 1 submission, with duplicate retries), each request
+# on a new connection. Printed, not asserted (the exactly-once check still runs). dynalite is
+# an in-memory JavaScript stand-in, so its figure says nothing of DynamoDB's own latency.
+if [ "${BENCH_SKIP_API:-}" != 1 ]; then
+  # shellcheck source=scripts/lib/services.sh
+  source "$ROOT/scripts/lib/services.sh"
+  trap 'services_stop; rm -rf "$WORK"' EXIT
+  start_dynalite
+  (cd "$ROOT" && cargo build --quiet --release -p submit-fn --example load)
+  LOAD="$ROOT/target/release/examples/load"
+  echo "API: 200 candidates x (20 drafts + 1 submission), one connection per request"
+  "$LOAD" --store bare --candidates 200 --drafts 20 | grep req/s
+  "$LOAD" --store sqlite --candidates 200 --drafts 20 | grep req/s
+  "$LOAD" --store dynamodb --candidates 200 --drafts 20 | grep req/s
+fi

@@ -12,3 +12,12 @@ if [[ -z "${REVIEWROOM_TEST_DYNAMODB:-}" ]]; then
   exit 1
 fi
 cargo test -p submit-fn --locked -- --ignored
+
+# Reliability (bounded, not timed): 200 simulated candidates x 20 drafts + one submission with
+# duplicate retries on each store; on DynamoDB, dynalite is stopped for 8 s mid-run and the API
+# must answer 503 meanwhile. The example exits non-zero unless every acknowledged submission
+# is stored exactly once.
+cargo build -p submit-fn --locked --example load
+target/debug/examples/load --store sqlite --candidates 200 --drafts 20
+target/debug/examples/load --store dynamodb --candidates 200 --drafts 20 \
+  --pause-pid "$DYNALITE_PID" --pause-secs 8
