@@ -1,0 +1,153 @@
+//! `reviewroom invite` and `invites` as an interviewer uses them: minting refuses a stale or
+//! foreign build, and relink, extend, revoke, reopen and delete show in the listing.
+
+use std::path::Path;
+use std::process::Command;
+
+const BIN: &str = env!("CARGO_BIN_EXE_reviewroom");
+
+fn project() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/scenarios/demo-review");
+    let to = tmp.path().join("scenarios/demo-review");
+    for entry in walkdir::WalkDir::new(&from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(&from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+    tmp
+}
+
+/// Runs the CLI in `root`; returns success, stdout and stderr.
+fn cli(root: &Path, args: &[&str], secret: Option<&str>) -> (bool, String, String) {
+    let mut command = Command::new(BIN);
+    command
+        .arg("--root")
+        .arg(root)
+        .args(args)
+        .env_remove("REVIEWROOM_SECRET");
+    if let Some(secret) = secret {
+        command.env("REVIEWROOM_SECRET", secret);
+    }
+    let out = command.output().unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn state_of(root: &Path, id: &str) -> Option<String> {
+    let (ok, listing, err) = cli(root, &["invites"], None);
+    assert!(ok, "{err}");
+    let header = listing.lines().next()?;
+    let (from, to) = (header.find("STATE")?, header.find("CREATED")?);
+    listing
+        .lines()
+        .find(|l| l.starts_with(id))
+        .map(|l| l[from..to].trim().to_string())
+}
+
+#[test]
+fn minting_refuses_stale_or_foreign_builds() {
+    let tmp = project();
+    let root = tmp.path();
+    let (ok, _, err) = cli(root, &["invite", "demo-review", "--candidate", "Ann"], None);
+    assert!(
+        !ok && err.contains("build and publish first"),
+        "no build yet: {err}"
+    );
+    let (ok, _, err) = cli(root, &["build"], None);
+    assert!(ok, "{err}");
+    let (ok, link, err) = cli(root, &["invite", "demo-review", "--candidate", "Ann"], None);
+    assert!(ok, "{err}");
+    assert!(
+        link.trim().contains("/s/") && link.contains("#invite=rr1_"),
+        "{link}"
+    );
+
+    let description = root.join("scenarios/demo-review/description.md");
+    let text = std::fs::read_to_string(&description).unwrap();
+    std::fs::write(&description, format!("{text}\nOne more line.\n")).unwrap();
+    let (ok, _, err) = cli(root, &["invite", "demo-review", "--candidate", "Ann"], None);
+    assert!(
+        !ok && err.contains("build and publish first"),
+        "changed scenario: {err}"
+    );
+    let (ok, _, err) = cli(root, &["build"], None);
+    assert!(ok, "{err}");
+    let (ok, _, err) = cli(root, &["invite", "demo-review", "--candidate", "Ann"], None);
+    assert!(ok, "{err}");
+
+    let (_, other_secret, _) = cli(root, &["secret", "new"], None);
+    let (ok, _, err) = cli(
+        root,
+        &["invite", "demo-review", "--candidate", "Ann"],
+        Some(other_secret.trim()),
+    );
+    assert!(!ok && err.contains("another path secret"), "{err}");
+    assert!(
+        !err.contains(other_secret.trim()),
+        "the secret never appears in an error"
+    );
+
+    let (ok, _, err) = cli(root, &["invite", "demo-review"], None);
+    assert!(!ok && err.contains("--candidate"), "{err}");
+}
+
+#[test]
+fn interviewer_changes_show_in_the_listing() {
+    let tmp = project();
+    let root = tmp.path();
+    assert!(cli(root, &["build"], None).0);
+    let (ok, _, err) = cli(
+        root,
+        &[
+            "invite",
+            "demo-review",
+            "--candidate",
+            "Bea",
+            "--ref",
+            "R-1",
+            "--expires",
+            "2d",
+            "--time-limit",
+            "30m",
+        ],
+        None,
+    );
+    assert!(ok, "{err}");
+    let id = err.split_whitespace().nth(1).unwrap().to_string();
+    assert_eq!(state_of(root, &id).as_deref(), Some("invited"));
+
+    let (ok, out, err) = cli(root, &["invite", "--extend", &id, "3d"], None);
+    assert!(ok && out.contains("until"), "{err}");
+    let (ok, _, err) = cli(root, &["invite", "--revoke", &id], None);
+    assert!(ok, "{err}");
+    assert_eq!(state_of(root, &id).as_deref(), Some("revoked"));
+
+    let (ok, out, err) = cli(root, &["invite", "--relink", &id], None);
+    assert!(ok, "{err}");
+    let new_id = out.split_whitespace().nth(4).unwrap().to_string();
+    assert_ne!(new_id, id);
+    assert_eq!(state_of(root, &id), None, "the old id is gone");
+    assert_eq!(
+        state_of(root, &new_id).as_deref(),
+        Some("revoked"),
+        "state moves with it"
+    );
+
+    let (ok, _, err) = cli(root, &["invite", "--reopen", &new_id], None);
+    assert!(ok, "{err}");
+    let (ok, _, err) = cli(root, &["invite", "--delete", &new_id], None);
+    assert!(ok, "{err}");
+    assert_eq!(state_of(root, &new_id), None);
+    let (ok, _, err) = cli(root, &["invite", "--delete", &new_id], None);
+    assert!(!ok && err.contains(&new_id), "{err}");
+    let (ok, _, err) = cli(root, &["invite", "--revoke", "NOT-AN-ID"], None);
+    assert!(!ok && err.contains("not an invite id"), "{err}");
+}
