@@ -1,0 +1,33 @@
+import { Router } from 'express';
+import { config } from '../config';
+import { requireAuth, type AuthedRequest } from '../middleware/auth';
+import { countUnread, listForUser, markRead } from '../services/notificationService';
+
+export const notificationsRouter = Router();
+
+notificationsRouter.use(requireAuth);
+
+notificationsRouter.get('/', async (req, res, next) => {
+  try {
+    const { user } = req as AuthedRequest;
+    const since = typeof req.query.since === 'string' ? req.query.since : undefined;
+    const [items, unread] = await Promise.all([listForUser(user.id, since), countUnread(user.id)]);
+    res.json({ items, unread });
+  } catch (err) {
+    next(err);
+  }
+});
+
+notificationsRouter.post('/:id/read', async (req, res, next) => {
+  try {
+    const { user } = req as AuthedRequest;
+    const updated = await markRead(user.id, req.params.id);
+    res.status(updated ? 204 : 404).end();
+  } catch (err) {
+    next(err);
+  }
+});
+
+notificationsRouter.get('/socket-token', (req, res) => {
+  res.json({ token: req.cookies[config.sessionCookie] });
+});

@@ -1,0 +1,34 @@
+export type NotificationKind = 'mention' | 'assignment' | 'comment' | 'system';
+
+export interface NotificationActor {
+  id: string;
+  name: string;
+  avatarUrl?: string;
+}
+
+export interface Notification {
+  id: string;
+  userId: string;
+  orgId: string;
+  kind: NotificationKind;
+  title: string;
+  body: string;
+  link: string | null;
+  actor: NotificationActor | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface NotificationInput {
+  userId: string;
+  orgId: string;
+  kind: NotificationKind;
+  title: string;
+  body: string;
+  link?: string;
+  actor?: NotificationActor;
+}
+
+export type ServerMessage =
+  | { type: 'notification'; notification: Notification }
+  | { type: 'unread_count'; count: number };
