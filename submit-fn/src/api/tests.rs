@@ -561,3 +561,39 @@ async fn a_down_store_answers_503_with_retry_after_after_bounded_attempts() {
         }
     }
 }
+
+#[tokio::test]
+async fn every_error_code_has_its_status_and_json_shape() {
+    let cases = [
+        (ApiError::InvalidToken, 401, "invalid_token"),
+        (ApiError::InviteNotFound, 401, "invite_not_found"),
+        (ApiError::InviteExpired, 403, "invite_expired"),
+        (ApiError::InviteRevoked, 403, "invite_revoked"),
+        (ApiError::NotFound, 404, "not_found"),
+        (ApiError::MethodNotAllowed, 405, "method_not_allowed"),
+        (ApiError::SubmissionIdReused, 409, "submission_id_reused"),
+        (ApiError::PayloadTooLarge, 413, "payload_too_large"),
+        (
+            ApiError::UnsupportedMediaType,
+            415,
+            "unsupported_media_type",
+        ),
+        (ApiError::MalformedJson, 400, "malformed_json"),
+        (ApiError::RateLimited, 429, "rate_limited"),
+        (ApiError::Unavailable, 503, "unavailable"),
+        (ApiError::Internal("disk on fire".into()), 500, "internal"),
+    ];
+    for (error, status, expected) in cases {
+        let response = axum::response::IntoResponse::into_response(error);
+        assert_eq!(response.status().as_u16(), status);
+        let body: Value =
+            serde_json::from_slice(&response.into_body().collect().await.unwrap().to_bytes())
+                .unwrap();
+        assert_eq!(code(&body), expected);
+        assert!(body["error"]["message"].is_string());
+        assert!(
+            !body.to_string().contains("disk on fire"),
+            "5xx hide detail"
+        );
+    }
+}
