@@ -44,15 +44,41 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
     }
 }
 
-/// Syntax errors are 400 `malformed_json`; well-formed JSON of the wrong shape is 422.
+/// Syntax errors are 400 `malformed_json`; well-formed JSON of the wrong shape is 422 with
+/// the offending field as a JSON pointer.
 pub fn parse<T: DeserializeOwned>(raw: &[u8]) -> Result<T, ApiError> {
-    serde_json::from_slice(raw).map_err(|e| match e.classify() {
-        serde_json::error::Category::Data => ApiError::InvalidField {
-            message: format!("{e}"),
-            field: None,
-        },
-        _ => ApiError::MalformedJson,
-    })
+    let mut de = serde_json::Deserializer::from_slice(raw);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let pointer = pointer(e.path());
+        let inner = e.into_inner();
+        match inner.classify() {
+            serde_json::error::Category::Data => ApiError::InvalidField {
+                message: inner.to_string(),
+                field: Some(pointer),
+            },
+            _ => ApiError::MalformedJson,
+        }
+    })?;
+    // Trailing bytes after the value are not JSON either.
+    de.end().map_err(|_| ApiError::MalformedJson)?;
+    Ok(value)
+}
+
+/// `comments[0].start_line` -> `/comments/0/start_line` (RFC 6901 escaping).
+fn pointer(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for segment in path.iter() {
+        out.push('/');
+        match segment {
+            Segment::Seq { index } => out.push_str(&index.to_string()),
+            Segment::Map { key } | Segment::Enum { variant: key } => {
+                out.push_str(&key.replace('~', "~0").replace('/', "~1"))
+            }
+            Segment::Unknown => out.push('?'),
+        }
+    }
+    out
 }
 
 /// `Authorization: Bearer rr1_…`, shape-checked.

@@ -439,7 +439,7 @@ async fn bodies_are_checked_in_order() {
         (StatusCode::BAD_REQUEST, "malformed_json")
     );
     let mut wrong = submission("s1");
-    wrong["elapsed_seconds"] = json!("sixty");
+    wrong["comments"][0]["start_line"] = json!("three");
     let (status, body) = h
         .json(Method::POST, "/api/submissions", &token, wrong)
         .await;
@@ -447,6 +447,7 @@ async fn bodies_are_checked_in_order() {
         (status, code(&body)),
         (StatusCode::UNPROCESSABLE_ENTITY, "invalid_field")
     );
+    assert_eq!(body["error"]["field"], "/comments/0/start_line", "{body}");
     let mut outside = submission("s1");
     outside["comments"][0]["end_line"] = json!(13);
     let (status, body) = h
