@@ -1,7 +1,7 @@
 //! `reviewroom build` end to end on the fixture scenario: the page's markup contract, nothing
 //! unpublished in dist/, fingerprinted assets, the cache, and the swap that keeps the old site.
 
-mod common;
+mod support;
 
 use std::path::{Path, PathBuf};
 
@@ -17,7 +17,7 @@ struct Site {
 
 impl Site {
     fn new() -> Site {
-        let (tmp, _) = common::copy_fixture();
+        let (tmp, _) = support::copy_fixture();
         let scenarios = tmp.path().join("scenarios");
         Site { tmp, scenarios }
     }
@@ -223,15 +223,15 @@ fn scenario_hash_ignores_the_key_and_catalog_fields_but_not_the_files() {
     let site = Site::new();
     let first = site.build().scenarios[0].scenario_hash.clone();
     let dir = site.scenarios.join("demo-review");
-    common::edit(&dir, "key.toml", "Fixture key title Qx7:", "Changed title:");
-    common::edit(
+    support::edit(&dir, "key.toml", "Fixture key title Qx7:", "Changed title:");
+    support::edit(
         &dir,
         "scenario.toml",
         "Fixture summary Qx7",
         "Other summary Qx7",
     );
     assert_eq!(site.build().scenarios[0].scenario_hash, first);
-    common::edit(&dir, "modified/app/worker.py", "done = 0", "done = 1");
+    support::edit(&dir, "modified/app/worker.py", "done = 0", "done = 1");
     assert_ne!(site.build().scenarios[0].scenario_hash, first);
 }
 
@@ -247,7 +247,7 @@ fn rebuild_with_nothing_changed_renders_nothing() {
     );
     assert_eq!(site.page(&second), page);
     let dir = site.scenarios.join("demo-review");
-    common::edit(&dir, "description.md", "## What", "## What changed");
+    support::edit(&dir, "description.md", "## What", "## What changed");
     let third = site.build();
     assert!(
         third.scenarios[0].rendered,
@@ -268,7 +268,7 @@ fn failed_build_leaves_the_previous_site_intact() {
     let report = site.build();
     let before = site.page(&report);
     let dir = site.scenarios.join("demo-review");
-    common::edit(&dir, "key.toml", "lines = [17, 25]", "lines = [17, 999]");
+    support::edit(&dir, "key.toml", "lines = [17, 25]", "lines = [17, 999]");
     let err = site
         .build_with(None)
         .expect_err("an invalid scenario fails the build");
@@ -286,7 +286,7 @@ fn failed_build_leaves_the_previous_site_intact() {
 #[test]
 fn theme_folder_overrides_file_by_file_and_js_imports_are_fingerprinted() {
     let site = Site::new();
-    let theme = common::fixtures().join("theme-js");
+    let theme = support::fixtures().join("theme-js");
     let report = site.build_with(Some(theme)).unwrap();
     let dist = site.root().join("dist");
     let page = site.page(&report);
@@ -343,13 +343,13 @@ fn theme_folder_overrides_file_by_file_and_js_imports_are_fingerprinted() {
 fn scenario_text_is_escaped_everywhere() {
     let site = Site::new();
     let dir = site.scenarios.join("demo-review");
-    common::edit(
+    support::edit(
         &dir,
         "scenario.toml",
         "title = \"Client:",
         "title = \"<img src=x onerror=alert(1)> Client:",
     );
-    common::edit(
+    support::edit(
         &dir,
         "scenario.toml",
         "author = \"fixture-author\"",

@@ -1,11 +1,11 @@
 //! `reviewroom check`: one test per DESIGN 2 rule, each breaking a copy of the fixture and
 //! asserting the message names the file and line (or field).
 
-mod common;
+mod support;
 
-use common::{copy_fixture, edit};
 use generator::scenario::{self, Invalid};
 use submit_fn::model::FileStatus;
+use support::{copy_fixture, edit};
 
 /// Every problem of the broken copy, as `check` prints them.
 fn problems(dir: &std::path::Path) -> String {
@@ -21,7 +21,7 @@ fn problems(dir: &std::path::Path) -> String {
 
 #[test]
 fn the_fixture_is_valid_with_every_status() {
-    let s = scenario::load(&common::fixture_scenario()).expect("fixture loads");
+    let s = scenario::load(&support::fixture_scenario()).expect("fixture loads");
     assert_eq!(s.slug, "demo-review");
     let status = |p: &str| s.file(p).map(|f| f.status);
     assert_eq!(status("src/api/client.ts"), Some(FileStatus::Modified));

@@ -1,7 +1,7 @@
 //! The histogram diff agrees with `git diff --no-index --histogram` on the fixtures: the same
 //! lines are removed and added on each side.
 
-mod common;
+mod support;
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -67,7 +67,7 @@ fn assert_agrees(original: &Path, modified: &Path) {
 
 #[test]
 fn paired_fixtures_agree_with_git() {
-    let dir = common::fixtures().join("diff");
+    let dir = support::fixtures().join("diff");
     let mut pairs = 0;
     for entry in std::fs::read_dir(&dir).unwrap() {
         let path = entry.unwrap().path();
@@ -82,7 +82,7 @@ fn paired_fixtures_agree_with_git() {
 
 #[test]
 fn fixture_scenario_files_agree_with_git() {
-    let scenario = generator::scenario::load(&common::fixture_scenario()).unwrap();
+    let scenario = generator::scenario::load(&support::fixture_scenario()).unwrap();
     let tmp = tempfile::tempdir().unwrap();
     for (i, file) in scenario.changed_files().enumerate() {
         let (o, m) = (
