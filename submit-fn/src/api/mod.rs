@@ -125,3 +125,5 @@ pub fn app(state: AppState) -> Router {
 mod proptests;
 #[cfg(test)]
 pub(crate) mod tests;
+#[cfg(test)]
+mod unavailable_tests;

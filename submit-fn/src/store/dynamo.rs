@@ -15,9 +15,9 @@ use super::{
     Draft, DraftOutcome, Invite, InviteChange, InviteState, ReviewStore, StoreError, StoreFuture,
     Submission, SubmitOutcome, rfc3339,
 };
-use crate::token::TokenHash;
 
 mod items;
+mod relink;
 mod table;
 
 #[cfg(test)]
@@ -224,49 +224,6 @@ impl DynamoStore {
             Err(e) if failed_condition(&e) => Err(StoreError::NotFound(id.to_string())),
             Err(e) => Err(sdk(e)),
         }
-    }
-
-    async fn relink(&self, id: &str, hash: TokenHash) -> Result<Invite, StoreError> {
-        let old = self.items(id).await?;
-        if old.is_empty() {
-            return Err(StoreError::NotFound(id.to_string()));
-        }
-        let new_id = hash.invite_id();
-        // Copies first (META last, so the new token works only once all is there), then the
-        // old items (META first, so the old token stops at once). Not a transaction: dynalite
-        // has none, and a rerun of `--relink` finishes an interrupted move.
-        let mut ordered = old.clone();
-        ordered.sort_by_key(|item| get_s(item, "sk").map(|sk| sk == "META").unwrap_or(false));
-        for item in &ordered {
-            let mut moved = item.clone();
-            let sk = get_s(item, "sk")?;
-            moved.insert("pk".into(), s(pk(&new_id)));
-            let gsi = get_s(item, "gsi_sk")?;
-            let created = gsi.split('#').next().unwrap_or_default();
-            moved.insert("gsi_sk".into(), s(format!("{created}#{new_id}#{sk}")));
-            if sk == "META" {
-                moved.insert("id".into(), s(&new_id));
-                moved.insert("token_hash".into(), s(hash.to_hex()));
-            }
-            self.client
-                .put_item()
-                .table_name(&self.table)
-                .set_item(Some(moved))
-                .send()
-                .await
-                .map_err(sdk)?;
-        }
-        for item in ordered.iter().rev() {
-            self.client
-                .delete_item()
-                .table_name(&self.table)
-                .key("pk", s(pk(id)))
-                .key("sk", s(get_s(item, "sk")?))
-                .send()
-                .await
-                .map_err(sdk)?;
-        }
-        items::invite(&self.meta(&new_id).await?)
     }
 }
 
@@ -500,49 +457,4 @@ impl ReviewStore for DynamoStore {
 }
 
 #[cfg(test)]
-mod tests {
-    use std::sync::Arc;
-
-    use super::*;
-
-    /// `REVIEWROOM_TEST_DYNAMODB` is set by scripts/test.d/20-stores.sh after starting dynalite.
-    pub(crate) async fn local_store() -> DynamoStore {
-        let endpoint = std::env::var("REVIEWROOM_TEST_DYNAMODB")
-            .expect("REVIEWROOM_TEST_DYNAMODB (run scripts/test.sh stores, which starts dynalite)");
-        let table = format!(
-            "reviews-{}",
-            crate::token::Token::mint().unwrap().invite_id()
-        );
-        let store = DynamoStore::connect(&table, None, Some(&endpoint), Some(30)).await;
-        store.create_table().await.unwrap();
-        store.create_table().await.unwrap();
-        store
-    }
-
-    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-    #[ignore = "needs dynalite: scripts/test.sh stores"]
-    async fn conformance_on_dynalite() {
-        let store = local_store().await;
-        super::super::conformance::run(Arc::new(store)).await;
-    }
-
-    #[tokio::test]
-    #[ignore = "needs dynalite: scripts/test.sh stores"]
-    async fn items_carry_gsi_sk_scenario_and_ttl() {
-        let store = local_store().await;
-        let (invite, _) = super::super::conformance::new_invite("ttl");
-        store.create_invite(&invite).await.unwrap();
-        store
-            .save_draft(&invite.id, 0, "s", "{}", super::super::now())
-            .await
-            .unwrap();
-        for item in store.items(&invite.id).await.unwrap() {
-            let gsi = get_s(&item, "gsi_sk").unwrap();
-            assert!(gsi.contains(&invite.id), "{gsi}");
-            assert_eq!(get_s(&item, "scenario").unwrap(), "ttl");
-            let ttl: i64 = get_n(&item, TTL_ATTRIBUTE).unwrap();
-            let expected = (invite.created_at + time::Duration::days(30)).unix_timestamp();
-            assert_eq!(ttl, expected);
-        }
-    }
-}
+mod tests;

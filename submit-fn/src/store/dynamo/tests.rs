@@ -1,0 +1,46 @@
+//! DynamoStore against dynalite (ignored unless scripts/test.sh stores started it).
+
+use std::sync::Arc;
+
+use super::*;
+
+/// `REVIEWROOM_TEST_DYNAMODB` is set by scripts/test.d/20-stores.sh after starting dynalite.
+pub(crate) async fn local_store() -> DynamoStore {
+    let endpoint = std::env::var("REVIEWROOM_TEST_DYNAMODB")
+        .expect("REVIEWROOM_TEST_DYNAMODB (run scripts/test.sh stores, which starts dynalite)");
+    let table = format!(
+        "reviews-{}",
+        crate::token::Token::mint().unwrap().invite_id()
+    );
+    let store = DynamoStore::connect(&table, None, Some(&endpoint), Some(30)).await;
+    store.create_table().await.unwrap();
+    store.create_table().await.unwrap();
+    store
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+#[ignore = "needs dynalite: scripts/test.sh stores"]
+async fn conformance_on_dynalite() {
+    let store = local_store().await;
+    super::super::conformance::run(Arc::new(store)).await;
+}
+
+#[tokio::test]
+#[ignore = "needs dynalite: scripts/test.sh stores"]
+async fn items_carry_gsi_sk_scenario_and_ttl() {
+    let store = local_store().await;
+    let (invite, _) = super::super::conformance::new_invite("ttl");
+    store.create_invite(&invite).await.unwrap();
+    store
+        .save_draft(&invite.id, 0, "s", "{}", super::super::now())
+        .await
+        .unwrap();
+    for item in store.items(&invite.id).await.unwrap() {
+        let gsi = get_s(&item, "gsi_sk").unwrap();
+        assert!(gsi.contains(&invite.id), "{gsi}");
+        assert_eq!(get_s(&item, "scenario").unwrap(), "ttl");
+        let ttl: i64 = get_n(&item, TTL_ATTRIBUTE).unwrap();
+        let expected = (invite.created_at + time::Duration::days(30)).unix_timestamp();
+        assert_eq!(ttl, expected);
+    }
+}
