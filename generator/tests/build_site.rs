@@ -104,7 +104,7 @@ fn page_follows_the_markup_contract() {
         "<span class=\"visually-hidden\">removed line ",
         "<ins class=\"word\">",
         "<del class=\"word\">",
-        "<section id=\"unchanged-files\"><h2>Unchanged files</h2>",
+        "<section id=\"unchanged-files\" aria-labelledby=\"unchanged-files-title\"><h2 id=\"unchanged-files-title\">Unchanged files</h2>",
     ] {
         assert!(page.contains(needle), "missing {needle:?}");
     }
@@ -113,7 +113,7 @@ fn page_follows_the_markup_contract() {
     assert!(page.contains("<tr class=\"row row-del\" data-original=\"3\">"));
     // The unchanged neighbour is present in full, collapsed.
     let unchanged = page
-        .split("<section id=\"unchanged-files\">")
+        .split("<section id=\"unchanged-files\"")
         .nth(1)
         .unwrap();
     assert!(
