@@ -7,8 +7,12 @@ export interface AuthUser {
   orgId: string;
 }
 
-export interface AuthedRequest extends Request {
+interface AuthedRequest extends Request {
   user: AuthUser;
+}
+
+export function currentUser(req: Request): AuthUser {
+  return (req as AuthedRequest).user;
 }
 
 export function requireAuth(req: Request, res: Response, next: NextFunction): void {

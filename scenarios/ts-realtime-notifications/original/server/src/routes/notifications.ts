@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { requireAuth, type AuthedRequest } from '../middleware/auth';
+import { currentUser, requireAuth } from '../middleware/auth';
 import { countUnread, listForUser, markRead } from '../services/notificationService';
 
 export const notificationsRouter = Router();
@@ -8,7 +8,7 @@ notificationsRouter.use(requireAuth);
 
 notificationsRouter.get('/', async (req, res, next) => {
   try {
-    const { user } = req as AuthedRequest;
+    const user = currentUser(req);
     const since = typeof req.query.since === 'string' ? req.query.since : undefined;
     const [items, unread] = await Promise.all([listForUser(user.id, since), countUnread(user.id)]);
     res.json({ items, unread });
@@ -19,7 +19,7 @@ notificationsRouter.get('/', async (req, res, next) => {
 
 notificationsRouter.post('/:id/read', async (req, res, next) => {
   try {
-    const { user } = req as AuthedRequest;
+    const user = currentUser(req);
     const updated = await markRead(user.id, req.params.id);
     res.status(updated ? 204 : 404).end();
   } catch (err) {
