@@ -21,3 +21,4 @@ cargo build -p submit-fn --locked --example load
 target/debug/examples/load --store sqlite --candidates 200 --drafts 20
 target/debug/examples/load --store dynamodb --candidates 200 --drafts 20 \
   --pause-pid "$DYNALITE_PID" --pause-secs 8
+cargo test -p generator --locked --test export_stores -- --ignored

@@ -1,40 +1,101 @@
-//! Shared by the integration tests: the fixture scenario, copied so a test may break it.
+//! Fixture store content shared by the export tests: the demo scenario and three invites.
+
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
+
+use generator::build::manifest::{manifest, scenario_hash};
+use generator::export::collect::ScenarioContext;
+use generator::scenario;
+use submit_fn::store::{Draft, Invite, InviteState, Submission};
+use time::macros::datetime;
+
+pub const XSS: &str = "<img src=x onerror=alert(1)> and [js](javascript:alert(1)) and ![p](http://evil.example/p.png)";
 
 pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
-pub fn fixture_scenario() -> PathBuf {
-    fixtures().join("scenarios/demo-review")
+pub fn context() -> ScenarioContext {
+    let scenario = scenario::load(&fixtures().join("scenarios/demo-review")).unwrap();
+    ScenarioContext::new(scenario)
 }
 
-/// A temporary copy of the fixture scenario at `<tmp>/scenarios/demo-review`.
-pub fn copy_fixture() -> (tempfile::TempDir, PathBuf) {
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let dest = tmp.path().join("scenarios/demo-review");
-    copy_dir(&fixture_scenario(), &dest);
-    (tmp, dest)
-}
-
-pub fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.expect("walk fixture");
-        let target = to.join(entry.path().strip_prefix(from).expect("inside"));
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).expect("mkdir");
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy");
-        }
+fn invite(ctx: &ScenarioContext, id: &str, candidate: &str) -> Invite {
+    let hash = scenario_hash(&ctx.scenario);
+    Invite {
+        id: id.into(),
+        token_hash: "00".repeat(32),
+        scenario: ctx.scenario.slug.clone(),
+        manifest: manifest(&ctx.scenario, &hash, "0badf00d", "/s/aaaaaaaaaaaaaaaa/"),
+        candidate: candidate.into(),
+        reference: Some(format!("ats-{id}")),
+        created_at: datetime!(2026-03-01 09:00 UTC),
+        expires_at: datetime!(2026-03-08 09:00 UTC),
+        time_limit_seconds: Some(3600),
+        revoked_at: None,
+        opened_at: Some(datetime!(2026-03-02 10:00 UTC)),
+        started_at: Some(datetime!(2026-03-02 10:05 UTC)),
+        round: 0,
     }
 }
 
-/// Replaces `from` by `to` in a file of the scenario, asserting it was there.
-pub fn edit(dir: &Path, file: &str, from: &str, to: &str) {
-    let path = dir.join(file);
-    let text = std::fs::read_to_string(&path).expect("read");
-    assert!(text.contains(from), "{from:?} not in {file}");
-    std::fs::write(&path, text.replacen(from, to, 1)).expect("write");
+/// Three invites: one submitted (late, with every kind of comment), one with only a draft,
+/// one never saved.
+pub fn states(ctx: &ScenarioContext) -> Vec<InviteState> {
+    let review = serde_json::json!({
+        "submission_id": "sub-1",
+        "verdict": "request_changes",
+        "summary": "Retries need a bound.\n\n=SUM(A1) in a summary",
+        "elapsed_seconds": 3900,
+        "comments": [
+            {"id": "c1", "file": "src/api/client.ts", "side": "modified", "start_line": 18, "end_line": 19,
+             "severity": "major", "body": "This loop never ends when the server keeps failing.", "updated_at": "2026-03-02T10:20:00Z"},
+            {"id": "c2", "file": "app/worker.py", "side": "modified", "start_line": 16, "end_line": 16,
+             "severity": "blocker", "body": "SQL injection here?", "updated_at": "2026-03-02T10:30:00Z"},
+            {"id": "c3", "file": "src/api/client.ts", "side": "modified",
+             "body": "File-level: no tests for the client.", "updated_at": "2026-03-02T10:31:00Z"},
+            {"id": "c4", "file": "config/settings.yaml", "side": "modified", "start_line": 1, "end_line": 1,
+             "severity": "nit", "body": format!("=HYPERLINK(\"http://x\") {XSS}"), "updated_at": "2026-03-02T10:32:00Z"}
+        ]
+    });
+    let draft = serde_json::json!({
+        "summary": "half way",
+        "comments": [
+            {"id": "d1", "file": "src/api/client.ts", "side": "modified", "start_line": 20, "end_line": 20,
+             "body": "unbounded", "updated_at": "2026-03-03T10:00:00Z"},
+            {"id": "d2", "file": "src/api/client.ts", "side": "modified", "start_line": 1, "end_line": 1,
+             "body": "gone", "updated_at": "2026-03-03T10:01:00Z", "deleted": true}
+        ]
+    });
+    let submitted = InviteState {
+        invite: invite(ctx, "aaaaaaaaaaaaaaaa", "Ada <b>L</b>"),
+        draft: None,
+        submissions: vec![Submission {
+            round: 0,
+            submission_id: "sub-1".into(),
+            body_hash: "11".repeat(32),
+            review: review.to_string(),
+            received_at: datetime!(2026-03-02 11:10 UTC),
+            late_seconds: 300,
+        }],
+    };
+    let drafted = InviteState {
+        invite: invite(ctx, "bbbbbbbbbbbbbbbb", "Grace H."),
+        draft: Some(Draft {
+            version: 3,
+            save_id: "save-3".into(),
+            review: draft.to_string(),
+            saved_at: datetime!(2026-03-03 10:02 UTC),
+        }),
+        submissions: vec![],
+    };
+    let mut empty = InviteState {
+        invite: invite(ctx, "cccccccccccccccc", "Linus T."),
+        draft: None,
+        submissions: vec![],
+    };
+    empty.invite.started_at = None;
+    empty.invite.revoked_at = Some(datetime!(2026-03-04 08:00 UTC));
+    vec![submitted, drafted, empty]
 }

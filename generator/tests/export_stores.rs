@@ -1,0 +1,86 @@
+//! Export through a real store: the fixture invites written to SQLite (and, with dynalite, to
+//! DynamoDB) export exactly the records the fixture itself gives.
+
+mod common;
+
+use std::collections::BTreeMap;
+
+use common::{context, states};
+use generator::build::manifest::scenario_hash;
+use generator::cli::{ExportFormat, StoreArgs};
+use generator::config::Project;
+use generator::export;
+use submit_fn::store::{DraftOutcome, InviteState, ReviewStore, SubmitOutcome};
+
+/// Writes every fixture state into the store through the trait.
+async fn fill(store: &dyn ReviewStore, states: &[InviteState]) {
+    for state in states {
+        store.create_invite(&state.invite).await.unwrap();
+        if let Some(draft) = &state.draft {
+            let saved = store
+                .save_draft(
+                    &state.invite.id,
+                    0,
+                    &draft.save_id,
+                    &draft.review,
+                    draft.saved_at,
+                )
+                .await
+                .unwrap();
+            assert!(matches!(saved, DraftOutcome::Saved(_)), "{saved:?}");
+        }
+        for submission in &state.submissions {
+            let outcome = store.submit(&state.invite.id, submission).await.unwrap();
+            assert!(matches!(outcome, SubmitOutcome::Created(_)), "{outcome:?}");
+        }
+    }
+}
+
+/// The JSON records (without the export time) of `states`.
+fn records_json(states: &[InviteState]) -> serde_json::Value {
+    let ctx = context();
+    let hashes = BTreeMap::from([(ctx.scenario.slug.clone(), scenario_hash(&ctx.scenario))]);
+    let contexts = BTreeMap::from([(ctx.scenario.slug.clone(), ctx)]);
+    let records = export::records(states, &contexts, &hashes, 3).unwrap();
+    let mut out = Vec::new();
+    export::write(&records, &contexts, ExportFormat::Json, "-", &mut out).unwrap();
+    let value: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    value["records"].clone()
+}
+
+async fn round_trip(config: &str) -> serde_json::Value {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("reviewroom.toml"), config).unwrap();
+    let project = Project::load(dir.path()).unwrap();
+    let store = generator::store::open(&project, &StoreArgs::default())
+        .await
+        .unwrap();
+    let fixture = states(&context());
+    fill(store.as_ref(), &fixture).await;
+    let listed = store.list(Some("demo-review")).await.unwrap();
+    assert_eq!(listed.len(), fixture.len());
+    records_json(&listed)
+}
+
+#[tokio::test]
+async fn sqlite_exports_what_was_stored() {
+    let expected = records_json(&states(&context()));
+    let stored = round_trip("[store]\nkind = \"sqlite\"\n").await;
+    assert_eq!(stored, expected);
+}
+
+/// Run by scripts/test.d/20-stores.sh, which starts dynalite and sets REVIEWROOM_TEST_DYNAMODB.
+#[tokio::test]
+#[ignore = "needs dynalite: scripts/test.sh stores"]
+async fn dynamodb_and_sqlite_export_the_same_json() {
+    let endpoint = std::env::var("REVIEWROOM_TEST_DYNAMODB")
+        .expect("REVIEWROOM_TEST_DYNAMODB (run scripts/test.sh stores, which starts dynalite)");
+    let table = format!("export-{}", std::process::id());
+    let dynamo = round_trip(&format!(
+        "[store]\nkind = \"dynamodb\"\ntable = \"{table}\"\nendpoint_url = \"{endpoint}\"\n"
+    ))
+    .await;
+    let sqlite = round_trip("[store]\nkind = \"sqlite\"\n").await;
+    assert_eq!(dynamo, sqlite);
+    assert_eq!(dynamo, records_json(&states(&context())));
+}
