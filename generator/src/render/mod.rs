@@ -225,3 +225,6 @@ impl Renderer {
             .with_context(|| format!("cannot render theme template {name}"))
     }
 }
+
+#[cfg(test)]
+mod tests;
