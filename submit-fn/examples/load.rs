@@ -1,6 +1,6 @@
 //! Simulated candidates against the API on a local server: each saves N drafts and submits
-//! once, with random duplicate requests (sequential and concurrent) and retries on 503 or a
-//! dropped connection. Afterwards every acknowledged submission must be stored exactly once;
+//! once over a keep-alive connection, with random duplicate requests (sequential and
+//! concurrent) and retries on 503 or a dropped connection. Afterwards every acknowledged submission must be stored exactly once;
 //! a violation exits non-zero. Prints throughput and p50/p99 latency.
 //!
 //! `cargo run -p submit-fn --example load -- --store sqlite|dynamodb|bare [--candidates 200]
@@ -17,7 +17,7 @@ use submit_fn::model::{FileStatus, Manifest, ManifestFile};
 use submit_fn::store::{DynamoStore, Invite, ReviewStore, SqliteStore, now};
 use submit_fn::token::Token;
 use submit_fn::{AppState, app};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::sync::Mutex;
 
 struct Options {
@@ -72,48 +72,109 @@ impl Rng {
     }
 }
 
-/// One HTTP/1.1 request on a fresh connection; `None` when the connection failed.
-async fn send(
+/// One simulated browser's HTTP/1.1 keep-alive connection, reopened after a failure.
+struct Client {
     port: u16,
-    method: &str,
-    path: &str,
-    token: &str,
-    body: &str,
-) -> Option<(u16, Value)> {
-    let mut stream = tokio::net::TcpStream::connect(("127.0.0.1", port))
+    conn: Option<BufReader<tokio::net::TcpStream>>,
+}
+
+impl Client {
+    fn new(port: u16) -> Client {
+        Client { port, conn: None }
+    }
+
+    /// Opens the connection if needed: kept out of the measured latency, since a browser
+    /// reuses its connection and a burst of 200 connects measures the accept queue.
+    async fn connect(&mut self) -> bool {
+        if self.conn.is_none() {
+            match tokio::net::TcpStream::connect(("127.0.0.1", self.port)).await {
+                Ok(stream) => self.conn = Some(BufReader::new(stream)),
+                Err(_) => return false,
+            }
+        }
+        true
+    }
+
+    /// One request; `None` (and the connection dropped) when it failed.
+    async fn send(
+        &mut self,
+        method: &str,
+        path: &str,
+        token: &str,
+        body: &str,
+    ) -> Option<(u16, Value)> {
+        let answer = tokio::time::timeout(
+            Duration::from_secs(30),
+            self.exchange(method, path, token, body),
+        )
         .await
-        .ok()?;
-    let head = format!(
-        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\
-         Authorization: Bearer {token}\r\nContent-Type: application/json\r\n\
-         Content-Length: {}\r\n\r\n{body}",
-        body.len()
-    );
-    stream.write_all(head.as_bytes()).await.ok()?;
-    let mut raw = Vec::new();
-    tokio::time::timeout(Duration::from_secs(30), stream.read_to_end(&mut raw))
-        .await
-        .ok()?
-        .ok()?;
-    let text = String::from_utf8_lossy(&raw);
-    let (headers, body) = text.split_once("\r\n\r\n")?;
-    let status = headers.get(9..12)?.parse().ok()?;
-    Some((status, serde_json::from_str(body).unwrap_or(Value::Null)))
+        .ok()
+        .flatten();
+        if answer.is_none() {
+            self.conn = None;
+        }
+        answer
+    }
+
+    async fn exchange(
+        &mut self,
+        method: &str,
+        path: &str,
+        token: &str,
+        body: &str,
+    ) -> Option<(u16, Value)> {
+        let conn = self.conn.as_mut()?;
+        let head = format!(
+            "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\
+             Authorization: Bearer {token}\r\nContent-Type: application/json\r\n\
+             Content-Length: {}\r\n\r\n{body}",
+            body.len()
+        );
+        conn.get_mut().write_all(head.as_bytes()).await.ok()?;
+        let mut line = String::new();
+        conn.read_line(&mut line).await.ok()?;
+        let status = line.get(9..12)?.parse().ok()?;
+        let mut length = 0usize;
+        loop {
+            line.clear();
+            if conn.read_line(&mut line).await.ok()? == 0 {
+                return None;
+            }
+            let header = line.trim_end();
+            if header.is_empty() {
+                break;
+            }
+            if let Some((_, value)) = header
+                .split_once(':')
+                .filter(|(name, _)| name.eq_ignore_ascii_case("content-length"))
+            {
+                length = value.trim().parse().ok()?;
+            }
+        }
+        let mut raw = vec![0u8; length];
+        conn.read_exact(&mut raw).await.ok()?;
+        Some((status, serde_json::from_slice(&raw).unwrap_or(Value::Null)))
+    }
 }
 
 /// Sends until an answer other than 503 arrives (bounded), waiting as told by Retry-After.
 async fn until_answered(
     stats: &Stats,
-    port: u16,
+    client: &mut Client,
     method: &str,
     path: &str,
     token: &str,
     body: &str,
 ) -> (u16, Value) {
     for _ in 0..60 {
+        if !client.connect().await {
+            stats.dropped.fetch_add(1, Ordering::Relaxed);
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            continue;
+        }
         let started = Instant::now();
         stats.requests.fetch_add(1, Ordering::Relaxed);
-        match send(port, method, path, token, body).await {
+        match client.send(method, path, token, body).await {
             Some((503, _)) => {
                 stats.unavailable.fetch_add(1, Ordering::Relaxed);
                 tokio::time::sleep(Duration::from_secs(2)).await;
@@ -157,6 +218,7 @@ async fn candidate(
     stats: Arc<Stats>,
 ) -> Result<String, String> {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ ((i as u64 + 1) * 0x1000_0001));
+    let (mut client, mut second) = (Client::new(port), Client::new(port));
     for version in 0..drafts {
         let body = json!({"version": version, "save_id": format!("{i}-{version}"),
             "review": {"summary": format!("draft {version}"), "comments": [{"id": "c", "file": "src/main.rs",
@@ -166,7 +228,7 @@ async fn candidate(
         let sends = if rng.chance(20) { 2 } else { 1 };
         for _ in 0..sends {
             let (status, answer) =
-                until_answered(&stats, port, "PUT", "/api/draft", &token, &body).await;
+                until_answered(&stats, &mut client, "PUT", "/api/draft", &token, &body).await;
             if status != 200 || answer["version"] != version + 1 {
                 return Err(format!("candidate {i} draft {version}: {status} {answer}"));
             }
@@ -179,15 +241,49 @@ async fn candidate(
     let mut answers = Vec::new();
     if rng.chance(30) {
         let (a, b) = tokio::join!(
-            until_answered(&stats, port, "POST", "/api/submissions", &token, &body),
-            until_answered(&stats, port, "POST", "/api/submissions", &token, &body)
+            until_answered(
+                &stats,
+                &mut client,
+                "POST",
+                "/api/submissions",
+                &token,
+                &body
+            ),
+            until_answered(
+                &stats,
+                &mut second,
+                "POST",
+                "/api/submissions",
+                &token,
+                &body
+            )
         );
         answers.extend([a, b]);
     } else {
-        answers.push(until_answered(&stats, port, "POST", "/api/submissions", &token, &body).await);
+        answers.push(
+            until_answered(
+                &stats,
+                &mut client,
+                "POST",
+                "/api/submissions",
+                &token,
+                &body,
+            )
+            .await,
+        );
     }
     if rng.chance(20) {
-        answers.push(until_answered(&stats, port, "POST", "/api/submissions", &token, &body).await);
+        answers.push(
+            until_answered(
+                &stats,
+                &mut client,
+                "POST",
+                "/api/submissions",
+                &token,
+                &body,
+            )
+            .await,
+        );
     }
     let created = answers.iter().filter(|(s, _)| *s == 201).count();
     for (status, answer) in &answers {
@@ -222,8 +318,9 @@ async fn bare(o: &Options) {
         let stats = stats.clone();
         let per = total / o.candidates;
         tasks.spawn(async move {
+            let mut client = Client::new(port);
             for _ in 0..per {
-                until_answered(&stats, port, "GET", "/api/health", "x", "").await;
+                until_answered(&stats, &mut client, "GET", "/api/health", "x", "").await;
             }
         });
     }
