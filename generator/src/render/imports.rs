@@ -13,18 +13,18 @@ pub fn rewrite(importer: &str, text: &str, names: &BTreeMap<String, String>) -> 
     while i < bytes.len() {
         let keyword = ["from", "import"]
             .into_iter()
-            .find(|k| text[i..].starts_with(k) && boundary_before(bytes, i));
+            .find(|k| bytes[i..].starts_with(k.as_bytes()) && boundary_before(bytes, i));
         let Some(keyword) = keyword else {
             i += 1;
             continue;
         };
         let mut j = i + keyword.len();
-        while j < bytes.len() && (bytes[j] as char).is_whitespace() {
+        while j < bytes.len() && bytes[j].is_ascii_whitespace() {
             j += 1;
         }
         if keyword == "import" && j < bytes.len() && bytes[j] == b'(' {
             j += 1;
-            while j < bytes.len() && (bytes[j] as char).is_whitespace() {
+            while j < bytes.len() && bytes[j].is_ascii_whitespace() {
                 j += 1;
             }
         }
@@ -95,6 +95,14 @@ mod tests {
     }
 
     #[test]
+    fn survives_non_ascii_text_around_keywords() {
+        let src = "// a range – from 'x' to “y”\nconst t = `${a}–${b}`;\nimport { a } from './api.js';\n// from “./api.js”\n";
+        let out = rewrite("js/review.js", src, &names());
+        assert!(out.contains("from './api.11111111.js'"), "{out}");
+        assert!(out.contains("a range – from 'x'"), "{out}");
+    }
+
+    #[test]
     fn rewrites_static_dynamic_and_side_effect_imports() {
         let src = "import { a } from './api.js';\nimport \"./lib/x.js\";\nconst m = await import('./api.js');\nexport { b } from './lib/x.js';\n";
         let out = rewrite("js/review.js", src, &names());
@@ -108,11 +116,34 @@ mod tests {
     }
 
     #[test]
+    fn non_ascii_text_around_imports_is_kept() {
+        let src = "// a range – or a file; “quoted” ✓\nimport { a } from './api.js'; // é\n";
+        let out = rewrite("js/review.js", src, &names());
+        assert!(out.contains("from './api.11111111.js'; // é"), "{out}");
+        assert!(
+            out.starts_with("// a range – or a file; “quoted” ✓\n"),
+            "{out}"
+        );
+    }
+
+    #[test]
     fn parent_paths_resolve_and_others_stay() {
         let src = "import { r } from '../review.js';\nimport z from 'https://e.test/z.js';\nconst imported = 'from ./api.js';\n";
         let out = rewrite("js/lib/x.js", src, &names());
         assert!(out.contains("from '../review.33333333.js'"), "{out}");
         assert!(out.contains("'https://e.test/z.js'"), "{out}");
         assert!(out.contains("'from ./api.js'"), "{out}");
+    }
+
+    proptest::proptest! {
+        /// Any module text survives: no panic, and without imports it comes back unchanged.
+        #[test]
+        fn arbitrary_text_never_panics(text in "\\PC{0,80}", tail in "(from|import)? ?['\"(]?\\.?/?\\PC{0,8}") {
+            let src = format!("{text}{tail}");
+            let out = rewrite("js/review.js", &src, &names());
+            if !src.contains("./api.js") && !src.contains("./lib/x.js") && !src.contains("./review.js") {
+                proptest::prop_assert_eq!(out, src);
+            }
+        }
     }
 }

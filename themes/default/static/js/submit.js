@@ -1,0 +1,83 @@
+// The final review: summary, verdict, a confirm step, then POST /api/submissions with a
+// submission id saved before the first attempt and reused on every retry and reload.
+import { $, el, randomId, announce } from './dom.js';
+import { RETRYABLE, backoff } from './api.js';
+import { render as markdown } from './markdown.js';
+
+const VERDICTS = [
+  ['comment', 'Comment', 'General feedback without explicit approval.'],
+  ['approve', 'Approve', 'Ready to merge as it is.'],
+  ['request_changes', 'Request changes', 'Must change before it can merge.'],
+];
+
+export function openSubmitDialog(draft, onConfirm) {
+  $('#rr-submit-dialog')?.remove();
+  const summary = el('textarea', { id: 'rr-summary', rows: 6 });
+  summary.value = draft.review.summary || '';
+  summary.addEventListener('input', () => draft.edit((r) => { r.summary = summary.value; }, { summary: true }));
+  const preview = el('div', { class: 'markdown rr-preview', hidden: true });
+  const previewButton = el('button', { type: 'button', 'aria-pressed': 'false' }, 'Preview');
+  previewButton.addEventListener('click', () => {
+    const on = preview.hidden;
+    preview.replaceChildren(markdown(summary.value || 'Nothing to preview.'));
+    preview.hidden = !on;
+    summary.hidden = on;
+    previewButton.setAttribute('aria-pressed', String(on));
+    previewButton.textContent = on ? 'Write' : 'Preview';
+  });
+  const radios = VERDICTS.map(([value, label, hint]) => {
+    const input = el('input', { type: 'radio', name: 'verdict', value, id: `rr-verdict-${value}` });
+    input.checked = draft.review.verdict === value;
+    input.addEventListener('change', () => draft.edit((r) => { r.verdict = value; }, { summary: true }));
+    return el('div', { class: 'rr-verdict' }, input, el('label', { for: input.id }, el('strong', {}, label), ` — ${hint}`));
+  });
+  const error = el('p', { class: 'rr-error', role: 'alert' });
+  const confirmStep = el('div', { class: 'rr-confirm', hidden: true });
+  const count = () => draft.comments().length;
+  const dialog = el('dialog', { id: 'rr-submit-dialog', 'aria-labelledby': 'rr-submit-title' },
+    el('h2', { id: 'rr-submit-title' }, 'Finish your review'),
+    el('label', { for: summary.id }, 'Summary (markdown)'), summary, preview,
+    el('div', { class: 'rr-form-tools' }, previewButton),
+    el('fieldset', {}, el('legend', {}, 'Verdict'), radios),
+    error, confirmStep,
+    el('div', { class: 'rr-form-tools' },
+      el('span', { class: 'spacer' }),
+      el('button', { type: 'button', onclick: () => dialog.close() }, 'Keep reviewing'),
+      el('button', { type: 'button', class: 'primary', id: 'rr-submit-next', onclick: () => {
+        if (!draft.review.verdict) {
+          error.textContent = 'Choose a verdict.';
+          return;
+        }
+        error.textContent = '';
+        const n = count();
+        confirmStep.hidden = false;
+        confirmStep.replaceChildren(
+          el('p', {}, `You are about to send ${n} comment${n === 1 ? '' : 's'} and your summary. You cannot edit them afterwards.`),
+          el('button', { type: 'button', class: 'primary danger', id: 'rr-submit-confirm', onclick: () => { dialog.close(); onConfirm(); } }, `Submit review (${n} comment${n === 1 ? '' : 's'})`));
+        $('#rr-submit-confirm').focus();
+      } }, 'Continue')));
+  dialog.addEventListener('close', () => { dialog.remove(); $('#rr-open-submit')?.focus(); });
+  document.body.append(dialog);
+  dialog.showModal();
+  summary.focus();
+}
+
+/**
+ * Sends the review until the server answers: retries network failures and 429/5xx (honouring
+ * Retry-After, at most 60 s) for as long as the tab is open; any other answer ends it.
+ */
+export async function submitReview(api, draft, onStatus) {
+  if (!draft.submissionId) {
+    draft.submissionId = randomId(16);
+    draft.persist();
+  }
+  for (let attempt = 1; ; attempt += 1) {
+    onStatus('sending', 'Submitting your review…');
+    const answer = await api.submit(draft.submissionId, draft.payload({ final: true }));
+    if (answer.status === 200 || answer.status === 201) return { ok: true, ...answer.data };
+    if (!RETRYABLE.has(answer.status)) return { ok: false, status: answer.status, code: answer.code, data: answer.data };
+    onStatus('offline', 'Saved on this device; server unreachable, retrying');
+    announce('Server unreachable, retrying');
+    await backoff(attempt, answer.retryAfter);
+  }
+}
