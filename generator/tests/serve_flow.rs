@@ -78,27 +78,36 @@ fn start_server(root: &Path, port: u16) -> Server {
         ])
         .env_remove("REVIEWROOM_SECRET")
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let stdout = child.stdout.take().unwrap();
-    let server = Server(child);
     let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            let _ = tx.send(line);
-        }
-    });
+    for pipe in [
+        Box::new(child.stdout.take().unwrap()) as Box<dyn Read + Send>,
+        Box::new(child.stderr.take().unwrap()),
+    ] {
+        let tx = tx.clone();
+        std::thread::spawn(move || {
+            for line in BufReader::new(pipe).lines().map_while(Result::ok) {
+                let _ = tx.send(line);
+            }
+        });
+    }
+    let mut server = Server(child);
     let deadline = Instant::now() + Duration::from_secs(120);
     let mut seen = Vec::new();
     while Instant::now() < deadline {
         match rx.recv_timeout(Duration::from_millis(200)) {
             Ok(line) if line.starts_with("serving ") => return server,
             Ok(line) => seen.push(line),
-            Err(_) => {}
+            Err(_) => {
+                if let Ok(Some(status)) = server.0.try_wait() {
+                    panic!("reviewroom serve exited ({status}): {seen:#?}");
+                }
+            }
         }
     }
-    panic!("reviewroom serve did not start: {seen:?}");
+    panic!("reviewroom serve did not start: {seen:#?}");
 }
 
 /// A temp project holding a copy of the fixture scenario.
