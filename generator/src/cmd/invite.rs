@@ -31,7 +31,7 @@ pub fn current_manifest(
     args: &StoreArgs,
     slug: &str,
     quiet: bool,
-) -> Result<(Manifest, u32)> {
+) -> Result<Manifest> {
     let path = project.manifest_path(slug);
     let text = std::fs::read_to_string(&path).with_context(|| {
         format!(
@@ -54,7 +54,7 @@ pub fn current_manifest(
             dir.display()
         );
     }
-    Ok((manifest, scenario.meta.minutes))
+    Ok(manifest)
 }
 
 /// Records a new invite with a copy of the manifest; returns it with its token.
@@ -181,11 +181,14 @@ pub fn run(project: &Project, args: &InviteArgs, quiet: bool) -> Result<()> {
         let Some(candidate) = args.candidate.as_deref() else {
             bail!("--candidate NAME is required for a new invite");
         };
-        let (manifest, minutes) = current_manifest(project, &args.store, slug, quiet)?;
-        let time_limit = match &args.time_limit {
-            Some(text) => Some(duration(text, "--time-limit")?),
-            None => (minutes > 0).then(|| Duration::from_secs(u64::from(minutes) * 60)),
-        };
+        let manifest = current_manifest(project, &args.store, slug, quiet)?;
+        // Without --time-limit there is none: the page shows the scenario's minutes as a
+        // suggestion (DESIGN 5).
+        let time_limit = args
+            .time_limit
+            .as_deref()
+            .map(|text| duration(text, "--time-limit"))
+            .transpose()?;
         let new = NewInvite {
             scenario: slug,
             candidate,

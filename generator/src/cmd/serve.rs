@@ -36,13 +36,13 @@ pub fn run(project: &Project, args: &ServeArgs, quiet: bool) -> Result<()> {
 
         let sqlite = project.store(&args.store).kind == StoreKind::Sqlite;
         if let Some(first) = report.scenarios.first().filter(|_| sqlite) {
-            let (manifest, minutes) = current_manifest(project, &args.store, &first.slug, true)?;
+            let manifest = current_manifest(project, &args.store, &first.slug, true)?;
             let new = NewInvite {
                 scenario: &first.slug,
                 candidate: "Demo candidate",
                 reference: Some("demo"),
                 expires: Duration::from_secs(7 * 24 * 3600),
-                time_limit: (minutes > 0).then(|| Duration::from_secs(u64::from(minutes) * 60)),
+                time_limit: None,
             };
             let (invite, token) = mint(&*store, manifest, &new).await?;
             println!("demo invite {} on {}:", invite.id, first.slug);
