@@ -56,6 +56,8 @@ fn options() -> Options {
 struct Stats {
     latencies: Mutex<Vec<Duration>>,
     unavailable: AtomicU64,
+    /// 503 answers without a Retry-After header: each is a failure.
+    no_retry_after: AtomicU64,
     dropped: AtomicU64,
     requests: AtomicU64,
 }
@@ -102,7 +104,7 @@ impl Client {
         path: &str,
         token: &str,
         body: &str,
-    ) -> Option<(u16, Value)> {
+    ) -> Option<(u16, Value, Option<u64>)> {
         let answer = tokio::time::timeout(
             Duration::from_secs(30),
             self.exchange(method, path, token, body),
@@ -122,7 +124,7 @@ impl Client {
         path: &str,
         token: &str,
         body: &str,
-    ) -> Option<(u16, Value)> {
+    ) -> Option<(u16, Value, Option<u64>)> {
         let conn = self.conn.as_mut()?;
         let head = format!(
             "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\
@@ -135,6 +137,7 @@ impl Client {
         conn.read_line(&mut line).await.ok()?;
         let status = line.get(9..12)?.parse().ok()?;
         let mut length = 0usize;
+        let mut retry_after = None;
         loop {
             line.clear();
             if conn.read_line(&mut line).await.ok()? == 0 {
@@ -144,16 +147,18 @@ impl Client {
             if header.is_empty() {
                 break;
             }
-            if let Some((_, value)) = header
-                .split_once(':')
-                .filter(|(name, _)| name.eq_ignore_ascii_case("content-length"))
-            {
-                length = value.trim().parse().ok()?;
+            if let Some((name, value)) = header.split_once(':') {
+                if name.eq_ignore_ascii_case("content-length") {
+                    length = value.trim().parse().ok()?;
+                } else if name.eq_ignore_ascii_case("retry-after") {
+                    retry_after = value.trim().parse().ok();
+                }
             }
         }
         let mut raw = vec![0u8; length];
         conn.read_exact(&mut raw).await.ok()?;
-        Some((status, serde_json::from_slice(&raw).unwrap_or(Value::Null)))
+        let body = serde_json::from_slice(&raw).unwrap_or(Value::Null);
+        Some((status, body, retry_after))
     }
 }
 
@@ -175,13 +180,17 @@ async fn until_answered(
         let started = Instant::now();
         stats.requests.fetch_add(1, Ordering::Relaxed);
         match client.send(method, path, token, body).await {
-            Some((503, _)) => {
+            Some((503, _, retry_after)) => {
                 stats.unavailable.fetch_add(1, Ordering::Relaxed);
-                tokio::time::sleep(Duration::from_secs(2)).await;
+                if retry_after.is_none() {
+                    stats.no_retry_after.fetch_add(1, Ordering::Relaxed);
+                }
+                let wait = retry_after.unwrap_or(2).min(60);
+                tokio::time::sleep(Duration::from_secs(wait)).await;
             }
-            Some(answer) => {
+            Some((status, body, _)) => {
                 stats.latencies.lock().await.push(started.elapsed());
-                return answer;
+                return (status, body);
             }
             None => {
                 stats.dropped.fetch_add(1, Ordering::Relaxed);
@@ -462,6 +471,9 @@ async fn main() {
                 state.draft.map(|d| d.version)
             ));
         }
+    }
+    if stats.no_retry_after.load(Ordering::Relaxed) > 0 {
+        failures.push("a 503 came without Retry-After".into());
     }
     if o.pause_pid.is_some() && stats.unavailable.load(Ordering::Relaxed) == 0 {
         failures.push("the store was paused but the API never answered 503".into());
