@@ -48,7 +48,8 @@ function splitRow(left, right) {
 
 /** Builds the split table of a unified one, tbody for tbody, so expansion maps across. */
 function buildSplit(unified) {
-  const table = el('table', { class: 'diff diff-split', hidden: true });
+  const table = el('table', { class: 'diff diff-split', hidden: true },
+    el('colgroup', {}, [0, 1].flatMap(() => [el('col', { class: 'ln-col' }), el('col', { class: 'marker-col' }), el('col', { class: 'code-col' })])));
   for (const body of $$('tbody', unified)) {
     const out = body.cloneNode(false);
     const rows = $$('tr', body);

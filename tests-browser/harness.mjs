@@ -1,0 +1,137 @@
+// Test harness: a temp project with the fixture scenarios, `reviewroom serve` on a free port
+// (SQLite store), invites minted through the CLI, and Debian's chromium driven by
+// playwright-core with a fresh profile per browser.
+import { spawn, execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const BIN = path.join(ROOT, 'target/release/reviewroom');
+export const SHOTS = path.join(ROOT, 'target/screenshots');
+const FIXTURE = path.join(ROOT, 'generator/tests/fixtures/scenarios/demo-review');
+
+export function freePort() {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A project folder with demo-review and a copy of it as demo-two (another scenario). */
+export function makeProject() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rr-browser-'));
+  fs.cpSync(FIXTURE, path.join(dir, 'scenarios/demo-review'), { recursive: true });
+  fs.cpSync(FIXTURE, path.join(dir, 'scenarios/demo-two'), { recursive: true });
+  const toml = path.join(dir, 'scenarios/demo-two/scenario.toml');
+  fs.writeFileSync(toml, fs.readFileSync(toml, 'utf8').replace(/^title = .*$/m, 'title = "Second fixture"'));
+  return dir;
+}
+
+export function cli(root, ...args) {
+  const env = { ...process.env };
+  delete env.REVIEWROOM_SECRET;
+  return execFileSync(BIN, ['--root', root, ...args], { encoding: 'utf8', env });
+}
+
+/** Mints an invite; returns {id, path, token} and `link` on `base`. */
+export function invite(root, scenario, ...flags) {
+  const env = { ...process.env };
+  delete env.REVIEWROOM_SECRET;
+  const run = spawnSync(BIN, ['--root', root, 'invite', scenario, '--candidate', 'Test Candidate', ...flags], { encoding: 'utf8', env });
+  const out = `${run.stdout}\n${run.stderr}`;
+  if (run.status !== 0) throw new Error(out);
+  const printed = out.match(/https?:\/\/[^/\s]+(\/\S+#invite=\S+)/);
+  const id = out.match(/invite ([a-z2-7]{16})/)[1];
+  return { id, path: printed[1], token: printed[1].split('#invite=')[1], link: (base) => base + printed[1] };
+}
+
+export class Server {
+  constructor(root, port) {
+    this.root = root;
+    this.port = port;
+  }
+
+  /** Starts `reviewroom serve` and resolves once it prints where it serves. */
+  start() {
+    return new Promise((resolve, reject) => {
+      const env = { ...process.env };
+      delete env.REVIEWROOM_SECRET;
+      this.proc = spawn(BIN, ['--root', this.root, 'serve', '--port', String(this.port)], { env });
+      let out = '';
+      const timer = setTimeout(() => reject(new Error(`serve did not start:\n${out}`)), 60000);
+      const onData = (chunk) => {
+        out += chunk;
+        if (/serving .* on http/.test(out)) {
+          clearTimeout(timer);
+          this.demo = out.match(/https?:\/\/\S+#invite=\S+/)?.[0];
+          resolve(this);
+        }
+      };
+      this.proc.stdout.on('data', onData);
+      this.proc.stderr.on('data', onData);
+      this.proc.on('exit', (code) => { if (code) reject(new Error(`serve exited ${code}:\n${out}`)); });
+    });
+  }
+
+  stop() {
+    return new Promise((resolve) => {
+      if (!this.proc || this.proc.exitCode !== null) return resolve();
+      this.proc.once('exit', () => resolve());
+      this.proc.kill('SIGTERM');
+    });
+  }
+
+  get base() { return `http://127.0.0.1:${this.port}`; }
+}
+
+export async function browser(options = {}) {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'rr-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    ...options,
+  });
+  const errors = [];
+  context.on('page', (page) => page.on('pageerror', (e) => errors.push(e.message)));
+  for (const page of context.pages()) page.on('pageerror', (e) => errors.push(e.message));
+  context.errors = errors;
+  return context;
+}
+
+export async function page(context) {
+  return context.pages()[0] || context.newPage();
+}
+
+export async function shot(page, name) {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
+}
+
+/** Clicks the line-number cell of `side` line `line` in the first file that has it. */
+export function lineCell(page, file, side, line) {
+  const cell = side === 'original' ? 'td.ln-original' : 'td.ln-modified';
+  return page.locator(`details.file[data-file="${file}"] table.diff:not([hidden]) tr.row[data-${side}="${line}"] ${cell}, details.file[data-file="${file}"] table.diff:not([hidden]) tr.row[data-${side}="${line}"] td.ln[data-side="${side}"][data-line="${line}"]`).first();
+}
+
+/** axe-core's serious and critical violations on the page as it is now. */
+export async function axe(page) {
+  const source = fs.readFileSync(path.join(ROOT, 'tests-browser/node_modules/axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(source);
+  const result = await page.evaluate(() => window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }));
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')})`);
+}
+
+export function exportJson(root, id) {
+  return JSON.parse(cli(root, 'export', '--invite', id, '--format', 'json'));
+}
