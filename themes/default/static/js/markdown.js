@@ -1,5 +1,5 @@
 // Candidate markdown, the page's rule set (DESIGN 5): links only for http, https and mailto,
-// images shown as links, raw HTML shown as text. Output is built as DOM nodes, never innerHTML.
+// images shown as links, raw HTML shown as text; link targets may hold balanced parentheses. Output is built as DOM nodes, never innerHTML.
 import { el } from './dom.js';
 
 const SAFE = /^(https?:|mailto:)/i;
@@ -12,7 +12,7 @@ export function safeHref(url) {
 /** Inline spans: `code`, **strong**, *em*, ~~del~~, [text](url), ![alt](url). */
 export function inline(text) {
   const out = [];
-  const pattern = /(`+)([^`]|[^`][\s\S]*?[^`])\1|!\[([^\]]*)\]\(([^)\s]*)\)|\[([^\]]+)\]\(([^)\s]*)\)|\*\*([^*]+)\*\*|__([^_]+)__|\*([^*\s][^*]*)\*|_([^_\s][^_]*)_|~~([^~]+)~~|(https?:\/\/[^\s<]+[^\s<.,:;"')\]])/g;
+  const pattern = /(`+)([^`]|[^`][\s\S]*?[^`])\1|!\[([^\]]*)\]\(((?:[^()\s]|\([^()\s]*\))*)\)|\[([^\]]+)\]\(((?:[^()\s]|\([^()\s]*\))*)\)|\*\*([^*]+)\*\*|__([^_]+)__|\*([^*\s][^*]*)\*|_([^_\s][^_]*)_|~~([^~]+)~~|(https?:\/\/[^\s<]+[^\s<.,:;"')\]])/g;
   let last = 0;
   for (const m of text.matchAll(pattern)) {
     if (m.index > last) out.push(text.slice(last, m.index));
