@@ -107,3 +107,9 @@ if [ "${BENCH_SKIP_API:-}" != 1 ]; then
   "$LOAD" --store sqlite --candidates 200 --drafts 20 | grep req/s
   "$LOAD" --store dynamodb --candidates 200 --drafts 20 | grep req/s
 fi
+
+# ---------- candidate page in the browser ----------
+# Navigation-to-interactive and DOM size of the largest scenario's page beside diff2html-cli's
+# rendering of the same diff, and the page script/stylesheet sizes (tests-browser/measure.mjs).
+(cd "$ROOT/tests-browser" && npm ci --silent --no-audit --no-fund >&2)
+node "$ROOT/tests-browser/measure.mjs" "$SCENARIOS" "$RUNS"
