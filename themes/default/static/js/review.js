@@ -135,6 +135,7 @@ async function start() {
     return;
   }
   $('#rr-start').hidden = true;
+  $('#rr-open-submit').hidden = false;
   $('#rr-notice').hidden = true;
   ui.editable = true;
   body.classList.remove('rr-locked');
@@ -231,7 +232,8 @@ async function openInvite(token) {
     body.classList.add('rr-locked');
     setState('Not started');
     $('#rr-start').hidden = false;
-    notice('Ready when you are', `Read the description and the diff. Press "Start the review" to begin commenting: ${session.deadline || body.dataset.minutes ? 'the clock starts then' : ''}.`, { extra: [el('button', { type: 'button', class: 'primary', onclick: start }, 'Start the review')] });
+    $('#rr-open-submit').hidden = true;
+    notice('Ready when you are', `Read the description and the diff. Press "Start the review" to begin commenting${session.deadline || body.dataset.minutes ? ': the clock starts then' : ''}.`, { extra: [el('button', { type: 'button', class: 'primary', onclick: start }, 'Start the review')] });
   } else {
     setState('Reviewing');
     offerPreviewImport();
