@@ -122,8 +122,10 @@ pub fn app(state: AppState) -> Router {
 }
 
 #[cfg(test)]
+mod harness;
+#[cfg(test)]
 mod proptests;
 #[cfg(test)]
-pub(crate) mod tests;
+mod tests;
 #[cfg(test)]
 mod unavailable_tests;

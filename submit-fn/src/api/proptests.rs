@@ -8,7 +8,7 @@ use axum::http::{Method, StatusCode};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
-use super::tests::{harness, review};
+use super::harness::{harness, review};
 
 fn runtime() -> tokio::runtime::Runtime {
     tokio::runtime::Builder::new_current_thread()

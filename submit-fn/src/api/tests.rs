@@ -1,104 +1,14 @@
 //! Every error code, and the start, expiry, late and idempotency rules, through `oneshot`.
 
-use std::sync::Arc;
-
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode, header};
-use http_body_util::BodyExt;
 use serde_json::{Value, json};
 use tower::ServiceExt;
 
+use super::harness::{code, harness, submission};
 use super::*;
-use crate::store::conformance::new_invite;
-use crate::store::{Invite, InviteChange, SqliteStore, now};
+use crate::store::{InviteChange, now};
 use crate::token::Token;
-
-pub(crate) struct Harness {
-    _dir: tempfile::TempDir,
-    pub store: Arc<SqliteStore>,
-    pub router: Router,
-}
-
-pub(crate) fn harness() -> Harness {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Arc::new(SqliteStore::open(&dir.path().join("r.sqlite3"), None).unwrap());
-    let router = app(AppState::new(store.clone()));
-    Harness {
-        _dir: dir,
-        store,
-        router,
-    }
-}
-
-impl Harness {
-    pub async fn invite(&self, edit: impl FnOnce(&mut Invite)) -> (Invite, Token) {
-        let (mut invite, token) = new_invite("demo");
-        edit(&mut invite);
-        self.store.create_invite(&invite).await.unwrap();
-        (invite, token)
-    }
-
-    pub async fn send(
-        &self,
-        method: Method,
-        path: &str,
-        token: Option<&str>,
-        body: Option<Body>,
-    ) -> (StatusCode, axum::http::HeaderMap, Value) {
-        let mut req = Request::builder().method(method).uri(path);
-        if let Some(t) = token {
-            req = req.header(header::AUTHORIZATION, format!("Bearer {t}"));
-        }
-        if body.is_some() {
-            req = req.header(header::CONTENT_TYPE, "application/json");
-        }
-        let req = req.body(body.unwrap_or_else(Body::empty)).unwrap();
-        let res = self.router.clone().oneshot(req).await.unwrap();
-        let (parts, body) = res.into_parts();
-        let bytes = body.collect().await.unwrap().to_bytes();
-        let value = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
-        assert_eq!(
-            parts.headers.get(header::CACHE_CONTROL).unwrap(),
-            "no-store"
-        );
-        (parts.status, parts.headers, value)
-    }
-
-    pub async fn json(
-        &self,
-        method: Method,
-        path: &str,
-        token: &Token,
-        body: Value,
-    ) -> (StatusCode, Value) {
-        let (status, _, value) = self
-            .send(
-                method,
-                path,
-                Some(token.as_str()),
-                Some(Body::from(body.to_string())),
-            )
-            .await;
-        (status, value)
-    }
-}
-
-fn code(value: &Value) -> &str {
-    value["error"]["code"].as_str().unwrap_or("<none>")
-}
-
-pub(crate) fn review() -> Value {
-    json!({"verdict": "request_changes", "summary": "needs work", "comments": [
-        {"id": "c1", "file": "src/lib.rs", "side": "modified", "start_line": 3, "end_line": 4,
-         "body": "off by one", "updated_at": "2026-01-01T00:00:00Z"}
-    ], "elapsed_seconds": 60})
-}
-
-fn submission(id: &str) -> Value {
-    let mut body = review();
-    body["submission_id"] = json!(id);
-    body
-}
 
 #[tokio::test]
 async fn health_and_json_fallbacks() {

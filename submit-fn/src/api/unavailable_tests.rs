@@ -9,13 +9,10 @@ use http_body_util::BodyExt;
 use serde_json::Value;
 use tower::ServiceExt;
 
+use super::harness::code;
 use super::*;
 use crate::store::{Invite, InviteChange};
 use crate::token::Token;
-
-fn code(value: &Value) -> &str {
-    value["error"]["code"].as_str().unwrap_or("<none>")
-}
 
 /// A store that is down: every call fails as unavailable, or never answers.
 struct Down {

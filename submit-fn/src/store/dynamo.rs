@@ -3,11 +3,9 @@
 //! `<created>#<id>#<kind>` for the `by_scenario` index. Writes that must happen once are
 //! conditional; after a failed condition the item is read back consistently.
 
-use std::collections::HashMap;
 use std::time::Duration;
 
 use aws_sdk_dynamodb::Client;
-use aws_sdk_dynamodb::error::{ProvideErrorMetadata, SdkError};
 use aws_sdk_dynamodb::types::{AttributeValue, ReturnValue};
 use time::OffsetDateTime;
 
@@ -16,9 +14,13 @@ use super::{
     Submission, SubmitOutcome, rfc3339,
 };
 
+mod errors;
 mod items;
+mod read;
 mod relink;
 mod table;
+
+use errors::{failed_condition, sdk};
 
 #[cfg(test)]
 use items::get_n;
@@ -34,39 +36,6 @@ pub struct DynamoStore {
     client: Client,
     table: String,
     retention_days: Option<u32>,
-}
-
-/// A throttled, timed-out or unreachable service is worth retrying; the rest is not.
-fn sdk<E: ProvideErrorMetadata + std::fmt::Debug, R: std::fmt::Debug>(
-    e: SdkError<E, R>,
-) -> StoreError {
-    match &e {
-        SdkError::TimeoutError(_) | SdkError::DispatchFailure(_) | SdkError::ResponseError(_) => {
-            StoreError::Unavailable(format!("{e:?}"))
-        }
-        _ => match e.code() {
-            Some(
-                "ProvisionedThroughputExceededException"
-                | "ThrottlingException"
-                | "RequestLimitExceeded"
-                | "InternalServerError"
-                | "ServiceUnavailable"
-                | "TransactionConflictException",
-            ) => StoreError::Unavailable(format!("{e:?}")),
-            _ => StoreError::Internal(format!(
-                "{}: {}",
-                e.code().unwrap_or("?"),
-                e.message().unwrap_or("")
-            )),
-        },
-    }
-}
-
-fn failed_condition<E: ProvideErrorMetadata, R>(e: &SdkError<E, R>) -> bool {
-    matches!(
-        e.code(),
-        Some("ConditionalCheckFailedException" | "TransactionCanceledException")
-    )
 }
 
 fn s(value: impl Into<String>) -> AttributeValue {
@@ -141,49 +110,6 @@ impl DynamoStore {
     /// both are active. An existing table is left as it is.
     pub async fn create_table(&self) -> Result<(), StoreError> {
         table::create(&self.client, &self.table).await
-    }
-
-    async fn items(&self, id: &str) -> Result<Vec<Item>, StoreError> {
-        let mut out = Vec::new();
-        let mut start = None;
-        loop {
-            let page = self
-                .client
-                .query()
-                .table_name(&self.table)
-                .key_condition_expression("pk = :pk")
-                .expression_attribute_values(":pk", s(pk(id)))
-                .consistent_read(true)
-                .set_exclusive_start_key(start)
-                .send()
-                .await
-                .map_err(sdk)?;
-            out.extend(page.items.unwrap_or_default());
-            start = page.last_evaluated_key;
-            if start.is_none() {
-                return Ok(out);
-            }
-        }
-    }
-
-    async fn get(&self, id: &str, sk: &str) -> Result<Option<Item>, StoreError> {
-        let got = self
-            .client
-            .get_item()
-            .table_name(&self.table)
-            .key("pk", s(pk(id)))
-            .key("sk", s(sk))
-            .consistent_read(true)
-            .send()
-            .await
-            .map_err(sdk)?;
-        Ok(got.item)
-    }
-
-    async fn meta(&self, id: &str) -> Result<Item, StoreError> {
-        self.get(id, "META")
-            .await?
-            .ok_or_else(|| StoreError::NotFound(id.to_string()))
     }
 
     /// `scenario`, `gsi_sk` and the TTL for a child item, copied from the invite's META.
@@ -414,45 +340,7 @@ impl ReviewStore for DynamoStore {
     }
 
     fn list<'a>(&'a self, scenario: Option<&'a str>) -> StoreFuture<'a, Vec<InviteState>> {
-        Box::pin(async move {
-            let mut found: Vec<Item> = Vec::new();
-            let mut start: Option<HashMap<String, AttributeValue>> = None;
-            loop {
-                let (page, next) = match scenario {
-                    Some(scenario) => {
-                        let out = self
-                            .client
-                            .query()
-                            .table_name(&self.table)
-                            .index_name(INDEX)
-                            .key_condition_expression("scenario = :s")
-                            .expression_attribute_values(":s", s(scenario))
-                            .set_exclusive_start_key(start)
-                            .send()
-                            .await
-                            .map_err(sdk)?;
-                        (out.items.unwrap_or_default(), out.last_evaluated_key)
-                    }
-                    None => {
-                        let out = self
-                            .client
-                            .scan()
-                            .table_name(&self.table)
-                            .set_exclusive_start_key(start)
-                            .send()
-                            .await
-                            .map_err(sdk)?;
-                        (out.items.unwrap_or_default(), out.last_evaluated_key)
-                    }
-                };
-                found.extend(page);
-                start = next;
-                if start.is_none() {
-                    break;
-                }
-            }
-            items::group(found)
-        })
+        Box::pin(async move { items::group(self.scan(scenario).await?) })
     }
 }
 

@@ -9,8 +9,10 @@ use rusqlite::{Connection, params};
 use time::OffsetDateTime;
 
 mod rows;
+mod schema;
 
 use rows::{get_draft, get_submissions, load, require};
+use schema::migrate;
 
 use crate::token::TokenHash;
 
@@ -18,43 +20,6 @@ use super::{
     Draft, DraftOutcome, Invite, InviteChange, InviteState, ReviewStore, StoreError, StoreFuture,
     Submission, SubmitOutcome, rfc3339,
 };
-
-/// Schema steps, applied in order; `PRAGMA user_version` records how many ran.
-const MIGRATIONS: &[&str] = &[r#"
-CREATE TABLE invites (
-    id TEXT PRIMARY KEY,
-    token_hash TEXT NOT NULL,
-    scenario TEXT NOT NULL,
-    manifest TEXT NOT NULL,
-    candidate TEXT NOT NULL,
-    reference TEXT,
-    created_at TEXT NOT NULL,
-    expires_at TEXT NOT NULL,
-    time_limit_seconds INTEGER,
-    revoked_at TEXT,
-    opened_at TEXT,
-    started_at TEXT,
-    round INTEGER NOT NULL DEFAULT 0
-);
-CREATE INDEX invites_by_scenario ON invites (scenario, created_at, id);
-CREATE TABLE drafts (
-    invite_id TEXT PRIMARY KEY REFERENCES invites (id) ON DELETE CASCADE,
-    version INTEGER NOT NULL,
-    save_id TEXT NOT NULL,
-    review TEXT NOT NULL,
-    saved_at TEXT NOT NULL
-);
-CREATE TABLE submissions (
-    invite_id TEXT NOT NULL REFERENCES invites (id) ON DELETE CASCADE,
-    round INTEGER NOT NULL,
-    submission_id TEXT NOT NULL,
-    body_hash TEXT NOT NULL,
-    review TEXT NOT NULL,
-    received_at TEXT NOT NULL,
-    late_seconds INTEGER NOT NULL,
-    PRIMARY KEY (invite_id, round)
-);
-"#];
 
 const INVITE_COLUMNS: &str = "id, token_hash, scenario, manifest, candidate, reference, created_at, \
      expires_at, time_limit_seconds, revoked_at, opened_at, started_at, round";
@@ -125,19 +90,6 @@ impl SqliteStore {
             .map_err(internal)?
         })
     }
-}
-
-fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
-    let done: usize = conn
-        .pragma_query_value(None, "user_version", |r| r.get(0))
-        .map_err(sql)?;
-    for (i, step) in MIGRATIONS.iter().enumerate().skip(done) {
-        let tx = conn.transaction().map_err(sql)?;
-        tx.execute_batch(step).map_err(sql)?;
-        tx.pragma_update(None, "user_version", i + 1).map_err(sql)?;
-        tx.commit().map_err(sql)?;
-    }
-    Ok(())
 }
 
 /// Moves the invite and its records to the new token's id in one transaction.
@@ -406,38 +358,4 @@ impl ReviewStore for SqliteStore {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn store() -> (tempfile::TempDir, SqliteStore) {
-        let dir = tempfile::tempdir().unwrap();
-        let store = SqliteStore::open(&dir.path().join("r.sqlite3"), None).unwrap();
-        (dir, store)
-    }
-
-    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-    async fn conformance() {
-        let (_dir, store) = store();
-        super::super::conformance::run(std::sync::Arc::new(store)).await;
-    }
-
-    #[tokio::test]
-    async fn reopening_the_file_keeps_data_and_migrations_run_once() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("r.sqlite3");
-        let (old, _) = super::super::conformance::new_invite("demo");
-        let mut old = old;
-        old.created_at -= time::Duration::days(3);
-        let (recent, _) = super::super::conformance::new_invite("demo");
-        let first = SqliteStore::open(&path, None).unwrap();
-        first.create_invite(&old).await.unwrap();
-        first.create_invite(&recent).await.unwrap();
-        drop(first);
-        let again = SqliteStore::open(&path, Some(10)).unwrap();
-        assert!(again.load(&old.id).await.unwrap().is_some());
-        drop(again);
-        let purged = SqliteStore::open(&path, Some(2)).unwrap();
-        assert!(purged.load(&old.id).await.unwrap().is_none());
-        assert!(purged.load(&recent.id).await.unwrap().is_some());
-    }
-}
+mod tests;

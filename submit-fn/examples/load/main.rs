@@ -1,7 +1,7 @@
 //! Simulated candidates against the API on a local server: each saves N drafts and submits
 //! once over a keep-alive connection, with random duplicate requests (sequential and
-//! concurrent) and retries on 503 or a dropped connection. Afterwards every acknowledged submission must be stored exactly once;
-//! a violation exits non-zero. Prints throughput and p50/p99 latency.
+//! concurrent) and retries on 503 or a dropped connection. Afterwards every acknowledged submission must be
+//! stored exactly once; a violation exits non-zero. Prints throughput and p50/p99 latency.
 //!
 //! `cargo run -p submit-fn --example load -- --store sqlite|dynamodb|bare [--candidates 200]
 //! [--drafts 20] [--pause-pid PID --pause-secs 10]`. `dynamodb` needs REVIEWROOM_TEST_DYNAMODB;
@@ -17,8 +17,11 @@ use submit_fn::model::{FileStatus, Manifest, ManifestFile};
 use submit_fn::store::{DynamoStore, Invite, ReviewStore, SqliteStore, now};
 use submit_fn::token::Token;
 use submit_fn::{AppState, app};
-use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::sync::Mutex;
+
+mod client;
+
+use client::{Client, connected};
 
 struct Options {
     store: String,
@@ -71,94 +74,6 @@ impl Rng {
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
         self.0 % 100 < percent
-    }
-}
-
-/// One simulated browser's HTTP/1.1 keep-alive connection, reopened after a failure.
-struct Client {
-    port: u16,
-    conn: Option<BufReader<tokio::net::TcpStream>>,
-}
-
-impl Client {
-    fn new(port: u16) -> Client {
-        Client { port, conn: None }
-    }
-
-    /// Opens the connection if needed: kept out of the measured latency, since a browser
-    /// reuses its connection and a burst of 200 connects measures the accept queue.
-    async fn connect(&mut self) -> bool {
-        if self.conn.is_none() {
-            match tokio::net::TcpStream::connect(("127.0.0.1", self.port)).await {
-                Ok(stream) => self.conn = Some(BufReader::new(stream)),
-                Err(_) => return false,
-            }
-        }
-        true
-    }
-
-    /// One request; `None` (and the connection dropped) when it failed.
-    async fn send(
-        &mut self,
-        method: &str,
-        path: &str,
-        token: &str,
-        body: &str,
-    ) -> Option<(u16, Value, Option<u64>)> {
-        let answer = tokio::time::timeout(
-            Duration::from_secs(30),
-            self.exchange(method, path, token, body),
-        )
-        .await
-        .ok()
-        .flatten();
-        if answer.is_none() {
-            self.conn = None;
-        }
-        answer
-    }
-
-    async fn exchange(
-        &mut self,
-        method: &str,
-        path: &str,
-        token: &str,
-        body: &str,
-    ) -> Option<(u16, Value, Option<u64>)> {
-        let conn = self.conn.as_mut()?;
-        let head = format!(
-            "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\
-             Authorization: Bearer {token}\r\nContent-Type: application/json\r\n\
-             Content-Length: {}\r\n\r\n{body}",
-            body.len()
-        );
-        conn.get_mut().write_all(head.as_bytes()).await.ok()?;
-        let mut line = String::new();
-        conn.read_line(&mut line).await.ok()?;
-        let status = line.get(9..12)?.parse().ok()?;
-        let mut length = 0usize;
-        let mut retry_after = None;
-        loop {
-            line.clear();
-            if conn.read_line(&mut line).await.ok()? == 0 {
-                return None;
-            }
-            let header = line.trim_end();
-            if header.is_empty() {
-                break;
-            }
-            if let Some((name, value)) = header.split_once(':') {
-                if name.eq_ignore_ascii_case("content-length") {
-                    length = value.trim().parse().ok()?;
-                } else if name.eq_ignore_ascii_case("retry-after") {
-                    retry_after = value.trim().parse().ok();
-                }
-            }
-        }
-        let mut raw = vec![0u8; length];
-        conn.read_exact(&mut raw).await.ok()?;
-        let body = serde_json::from_slice(&raw).unwrap_or(Value::Null);
-        Some((status, body, retry_after))
     }
 }
 
@@ -312,17 +227,6 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
         return Duration::ZERO;
     }
     sorted[((sorted.len() - 1) as f64 * p).round() as usize]
-}
-
-/// `n` clients, connected before the clock starts (a page load opens its connection first).
-async fn connected(port: u16, n: usize) -> Vec<Client> {
-    let mut clients = Vec::with_capacity(n);
-    for _ in 0..n {
-        let mut client = Client::new(port);
-        client.connect().await;
-        clients.push(client);
-    }
-    clients
 }
 
 async fn bare(o: &Options) {
