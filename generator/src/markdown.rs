@@ -2,7 +2,8 @@
 //! (tables, task lists, strikethrough, footnotes); raw HTML is escaped, never passed through;
 //! fenced code goes through the same highlighter as the diff.
 
-use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd, html};
+use linkify::{LinkFinder, LinkKind};
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
 use crate::render::html::{escape, push_line};
 
@@ -31,9 +32,14 @@ enum Links {
     WebOnly,
 }
 
+/// Attributes of every link that leaves the site: a new tab, no referrer, no endorsement.
+const OUTSIDE: &str = "rel=\"noopener noreferrer nofollow\" target=\"_blank\"";
+
 fn render(markdown: &str, links: Links) -> String {
     let mut events = Vec::new();
     let mut code: Option<(String, String)> = None;
+    // Whether each open link was kept (a refused target leaves its text only).
+    let mut open_links: Vec<bool> = Vec::new();
     for event in Parser::new_ext(markdown, options()) {
         match (&mut code, event) {
             (None, Event::Start(Tag::CodeBlock(kind))) => {
@@ -52,33 +58,46 @@ fn render(markdown: &str, links: Links) -> String {
                 }
             }
             (Some(_), _) => {}
+            // Raw HTML is shown as the text it is, a block of it as a paragraph.
+            (None, Event::Start(Tag::HtmlBlock)) => events.push(Event::Start(Tag::Paragraph)),
+            (None, Event::End(TagEnd::HtmlBlock)) => events.push(Event::End(TagEnd::Paragraph)),
             (None, Event::Html(raw)) | (None, Event::InlineHtml(raw)) => {
-                events.push(Event::Text(raw))
+                let trimmed = raw.trim_end_matches('\n').to_string();
+                events.push(Event::Text(trimmed.into()))
             }
-            (
-                None,
-                Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }),
-            ) if !safe_url(&dest_url, links) => events.push(Event::Start(Tag::Link {
-                link_type,
-                dest_url: "#".into(),
-                title,
-                id,
-            })),
+            (None, Event::Start(Tag::Heading { level, .. })) if links == Links::WebOnly => {
+                events.push(Event::Html(format!("<h{}>", shifted(level)).into()))
+            }
+            (None, Event::End(TagEnd::Heading(level))) if links == Links::WebOnly => {
+                events.push(Event::Html(format!("</h{}>\n", shifted(level)).into()))
+            }
+            (None, Event::Start(Tag::Link { dest_url, .. })) => {
+                let kept = link_open(&dest_url, links);
+                if let Some(tag) = &kept {
+                    events.push(Event::Html(tag.clone().into()));
+                }
+                open_links.push(kept.is_some());
+            }
+            (None, Event::End(TagEnd::Link)) => {
+                if open_links.pop().unwrap_or(false) {
+                    events.push(Event::Html("</a>".into()));
+                }
+            }
+            // Images would load from elsewhere: they become links labelled as images.
             (None, Event::Start(Tag::Image { dest_url, .. })) => {
-                // Images would load from elsewhere; show them as links instead.
-                let url = if safe_url(&dest_url, links) {
-                    dest_url
-                } else {
-                    "#".into()
-                };
-                events.push(Event::Html(format!("<a href=\"{}\">", escape(&url)).into()));
+                let kept = link_open(&dest_url, links);
+                if let Some(tag) = &kept {
+                    events.push(Event::Html(tag.clone().into()));
+                }
+                events.push(Event::Text("image: ".into()));
+                open_links.push(kept.is_some());
             }
-            (None, Event::End(TagEnd::Image)) => events.push(Event::Html("</a>".into())),
+            (None, Event::End(TagEnd::Image)) => {
+                if open_links.pop().unwrap_or(false) {
+                    events.push(Event::Html("</a>".into()));
+                }
+            }
+            (None, Event::Text(text)) if open_links.is_empty() => autolink(&text, &mut events),
             (None, event) => events.push(event),
         }
     }
@@ -87,8 +106,46 @@ fn render(markdown: &str, links: Links) -> String {
     out
 }
 
-/// Links only for http, https and mailto; scenario text may also link within the page.
-fn safe_url(url: &str, links: Links) -> bool {
+/// Candidate headings sit two levels below the page's own.
+fn shifted(level: HeadingLevel) -> usize {
+    (level as usize + 2).min(6)
+}
+
+/// The opening tag for a link to `url`, or `None` when the target is refused.
+fn link_open(url: &str, links: Links) -> Option<String> {
+    match target(url, links)? {
+        Target::Outside => Some(format!("<a href=\"{}\" {OUTSIDE}>", escape(url.trim()))),
+        Target::Page => Some(format!("<a href=\"{}\">", escape(url.trim()))),
+    }
+}
+
+/// Bare http(s) addresses in text become links, as on a code host.
+fn autolink<'a>(text: &str, events: &mut Vec<Event<'a>>) {
+    let mut finder = LinkFinder::new();
+    finder.kinds(&[LinkKind::Url]);
+    for span in finder.spans(text) {
+        let part = span.as_str().to_string();
+        match span.kind() {
+            Some(LinkKind::Url) if target(&part, Links::WebOnly) == Some(Target::Outside) => {
+                let tag = format!("<a href=\"{}\" {OUTSIDE}>", escape(&part));
+                events.push(Event::Html(tag.into()));
+                events.push(Event::Text(part.into()));
+                events.push(Event::Html("</a>".into()));
+            }
+            _ => events.push(Event::Text(part.into())),
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Target {
+    Outside,
+    Page,
+}
+
+/// Links leave the site only for http, https and mailto; scenario text may also link within
+/// the page; anything else (javascript:, data:, ...) is refused.
+fn target(url: &str, links: Links) -> Option<Target> {
     let lower: String = url
         .trim()
         .chars()
@@ -99,16 +156,22 @@ fn safe_url(url: &str, links: Links) -> bool {
         Some((scheme, _))
             if !scheme.contains('/') && !scheme.contains('#') && !scheme.contains('?') =>
         {
-            matches!(scheme, "http" | "https" | "mailto")
+            matches!(scheme, "http" | "https" | "mailto").then_some(Target::Outside)
         }
-        _ => links == Links::AllowRelative,
+        _ => (links == Links::AllowRelative).then_some(Target::Page),
     }
 }
 
 fn code_block(lang: &str, text: &str) -> String {
     let highlighted = crate::highlight::highlight_lang(lang, text);
     let mut out = String::with_capacity(text.len() * 2);
-    if lang.is_empty() {
+    let suggestion = lang == "suggestion";
+    if suggestion {
+        out.push_str(
+            "<div class=\"suggestion-block\"><p class=\"suggestion-title\">Suggested change</p>",
+        );
+        out.push_str("<pre class=\"suggestion\"><code>");
+    } else if lang.is_empty() {
         out.push_str("<pre><code>");
     } else {
         out.push_str(&format!("<pre><code data-lang=\"{}\">", escape(lang)));
@@ -117,7 +180,8 @@ fn code_block(lang: &str, text: &str) -> String {
         push_line(&mut out, line, spans, &[], None);
         out.push('\n');
     }
-    out.push_str("</code></pre>\n");
+    out.push_str("</code></pre>");
+    out.push_str(if suggestion { "</div>\n" } else { "\n" });
     out
 }
 
