@@ -106,6 +106,14 @@ if [ "${BENCH_SKIP_API:-}" != 1 ]; then
   "$LOAD" --store bare --candidates 200 --drafts 20 | grep req/s
   "$LOAD" --store sqlite --candidates 200 --drafts 20 | grep req/s
   "$LOAD" --store dynamodb --candidates 200 --drafts 20 | grep req/s
+
+  # ---------- export ----------
+  # `reviewroom export`'s read + score + write of 10,000 submitted reviews, per store; on
+  # SQLite beside the raw floor (one SELECT, rows to JSON, no scoring).
+  (cd "$ROOT" && cargo build --quiet --release -p generator --example bench_export)
+  echo "export: ${EXPORT_REVIEWS:=10000} submitted reviews of 10 comments each"
+  "$ROOT/target/release/examples/bench_export" sqlite "$EXPORT_REVIEWS"
+  "$ROOT/target/release/examples/bench_export" dynamodb "$EXPORT_REVIEWS" "$REVIEWROOM_TEST_DYNAMODB"
 fi
 
 # ---------- candidate page in the browser ----------

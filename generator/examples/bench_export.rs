@@ -1,5 +1,7 @@
 //! Export benchmark (run by scripts/bench.sh, not CI): stores N submitted reviews in a real
 //! store, then times `list` + scoring + writing JSON and CSV, as `reviewroom export` does.
+//! On SQLite the peer is the floor any exporter has: one SELECT of the same rows, each
+//! written out as JSON with serde_json, no scoring; the ratio to it is printed.
 //!
 //!   cargo run --release -p generator --example bench_export -- sqlite 10000
 //!   cargo run --release -p generator --example bench_export -- dynamodb 10000 http://127.0.0.1:8001
@@ -109,6 +111,16 @@ fn main() -> anyhow::Result<()> {
     })?;
     let stored = started.elapsed();
 
+    let floor = (kind == "sqlite")
+        .then(|| raw_dump(&dir.path().join(".reviewroom/reviews.sqlite3")))
+        .transpose()?;
+    if let Some((seconds, rows, bytes)) = floor {
+        println!(
+            "peer   raw SELECT + serde_json: {rows} reviews in {seconds:.2} s, {:.1} MB",
+            bytes as f64 / 1e6
+        );
+    }
+
     let contexts = BTreeMap::from([("demo-review".to_string(), context)]);
     let hashes = BTreeMap::from([("demo-review".to_string(), hash)]);
     for format in [ExportFormat::Json, ExportFormat::Csv] {
@@ -126,6 +138,42 @@ fn main() -> anyhow::Result<()> {
             out.len() as f64 / 1e6,
             stored.as_secs_f64()
         );
+        if let Some((seconds, _, _)) = floor {
+            println!(
+                "       {:.2}x the raw dump",
+                started.elapsed().as_secs_f64() / seconds
+            );
+        }
     }
     Ok(())
+}
+
+/// The peer: every invite joined to its submission in one query, each row to JSON.
+/// Returns (seconds, rows, bytes written).
+fn raw_dump(path: &Path) -> anyhow::Result<(f64, usize, usize)> {
+    let started = Instant::now();
+    let conn = rusqlite::Connection::open(path)?;
+    let mut query = conn.prepare(
+        "SELECT i.id, i.candidate, i.reference, i.created_at, i.opened_at, i.started_at, \
+         s.review, s.received_at, s.late_seconds \
+         FROM invites i JOIN submissions s ON s.invite_id = i.id WHERE i.scenario = ?1",
+    )?;
+    let mut rows = query.query(["demo-review"])?;
+    let mut out = Vec::new();
+    let mut count = 0;
+    while let Some(row) = rows.next()? {
+        let review: String = row.get(6)?;
+        let record = serde_json::json!({
+            "id": row.get::<_, String>(0)?, "candidate": row.get::<_, String>(1)?,
+            "reference": row.get::<_, Option<String>>(2)?, "created_at": row.get::<_, String>(3)?,
+            "opened_at": row.get::<_, Option<String>>(4)?,
+            "started_at": row.get::<_, Option<String>>(5)?,
+            "review": serde_json::from_str::<serde_json::Value>(&review)?,
+            "received_at": row.get::<_, String>(7)?, "late_seconds": row.get::<_, i64>(8)?,
+        });
+        serde_json::to_writer(&mut out, &record)?;
+        out.push(b'\n');
+        count += 1;
+    }
+    Ok((started.elapsed().as_secs_f64(), count, out.len()))
 }
