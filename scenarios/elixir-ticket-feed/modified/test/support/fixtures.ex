@@ -7,13 +7,18 @@ defmodule Helpdesk.Fixtures do
   alias Helpdesk.Tickets.{Queue, Ticket}
 
   def agent_fixture(attrs \\ %{}) do
-    Repo.insert!(%User{
-      name: Map.get(attrs, :name, "Agent #{System.unique_integer([:positive])}"),
-      email: "agent#{System.unique_integer([:positive])}@example.com",
-      org_id: Map.get(attrs, :org_id, System.unique_integer([:positive])),
-      role: Map.get(attrs, :role, :agent),
-      api_token: Base.url_encode64(:crypto.strong_rand_bytes(24))
-    })
+    token = Base.url_encode64(:crypto.strong_rand_bytes(24))
+
+    user =
+      Repo.insert!(%User{
+        name: Map.get(attrs, :name, "Agent #{System.unique_integer([:positive])}"),
+        email: "agent#{System.unique_integer([:positive])}@example.com",
+        org_id: Map.get(attrs, :org_id, System.unique_integer([:positive])),
+        role: Map.get(attrs, :role, :agent),
+        api_token_hash: User.hash_token(token)
+      })
+
+    %{user | api_token: token}
   end
 
   def queue_fixture(%User{} = user, attrs \\ %{}) do
