@@ -347,3 +347,15 @@ mod loader_props {
         }
     }
 }
+
+#[test]
+fn a_linked_scenario_folder_is_discovered_and_hidden_ones_are_not() {
+    let (tmp, dir) = copy_fixture();
+    let elsewhere = tmp.path().join("elsewhere");
+    std::fs::create_dir(&elsewhere).unwrap();
+    std::os::unix::fs::symlink(&dir, elsewhere.join("demo-review")).unwrap();
+    std::fs::create_dir(elsewhere.join(".drafts")).unwrap();
+    let found = scenario::discover(&elsewhere).unwrap();
+    assert_eq!(found, vec![elsewhere.join("demo-review")]);
+    assert!(scenario::load(&found[0]).is_ok());
+}

@@ -99,7 +99,8 @@ pub fn is_slug(name: &str) -> bool {
 }
 
 /// The folders under `path` that are scenarios: `path` itself when it holds a scenario.toml,
-/// else its subfolders (sorted), skipping hidden ones.
+/// else its subfolders (sorted), skipping hidden ones. A link to a folder counts as one (ops
+/// may keep scenarios elsewhere); links inside a scenario are refused by the loader.
 pub fn discover(path: &Path) -> Result<Vec<PathBuf>> {
     use anyhow::Context;
     if path.join(SCENARIO_TOML).is_file() {
@@ -112,7 +113,7 @@ pub fn discover(path: &Path) -> Result<Vec<PathBuf>> {
         let entry = entry.with_context(|| format!("cannot read {}", path.display()))?;
         let name = entry.file_name();
         let hidden = name.to_string_lossy().starts_with('.');
-        if !hidden && entry.file_type().map(|t| t.is_dir()).unwrap_or(false) {
+        if !hidden && entry.path().is_dir() {
             dirs.push(entry.path());
         }
     }
