@@ -74,6 +74,23 @@ fn build_reports_what_it_wrote_and_quiet_prints_nothing() {
 }
 
 #[test]
+fn a_build_with_no_scenarios_says_where_it_looked() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::create_dir(tmp.path().join("empty")).unwrap();
+    let out = reviewroom(tmp.path())
+        .args(["build", "--scenarios"])
+        .arg(tmp.path().join("empty"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("no scenario folders under") && stderr.contains("empty"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn new_scaffolds_a_scenario_that_builds() {
     let tmp = tempfile::tempdir().unwrap();
     let out = reviewroom(tmp.path())

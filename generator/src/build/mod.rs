@@ -95,6 +95,12 @@ pub fn run(project: &Project, args: &BuildArgs, quiet: bool) -> Result<BuildRepo
     let started = Instant::now();
     let paths = Paths::resolve(project, args);
     let scenarios = load_all(&paths.scenarios)?;
+    if scenarios.is_empty() && !quiet {
+        eprintln!(
+            "note: no scenario folders under {} (each needs a scenario.toml)",
+            paths.scenarios.display()
+        );
+    }
     let store = project.store(&StoreArgs::default());
     let secret = PathSecret::load(project, store.kind, quiet)?;
     let fingerprint = secret.fingerprint();
