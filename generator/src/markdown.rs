@@ -72,27 +72,14 @@ fn render(markdown: &str, links: Links) -> String {
                 events.push(Event::Html(format!("</h{}>\n", shifted(level)).into()))
             }
             (None, Event::Start(Tag::Link { dest_url, .. })) => {
-                let kept = link_open(&dest_url, links);
-                if let Some(tag) = &kept {
-                    events.push(Event::Html(tag.clone().into()));
-                }
-                open_links.push(kept.is_some());
-            }
-            (None, Event::End(TagEnd::Link)) => {
-                if open_links.pop().unwrap_or(false) {
-                    events.push(Event::Html("</a>".into()));
-                }
+                open_links.push(link_open(&dest_url, links, &mut events));
             }
             // Images would load from elsewhere: they become links labelled as images.
             (None, Event::Start(Tag::Image { dest_url, .. })) => {
-                let kept = link_open(&dest_url, links);
-                if let Some(tag) = &kept {
-                    events.push(Event::Html(tag.clone().into()));
-                }
+                open_links.push(link_open(&dest_url, links, &mut events));
                 events.push(Event::Text("image: ".into()));
-                open_links.push(kept.is_some());
             }
-            (None, Event::End(TagEnd::Image)) => {
+            (None, Event::End(TagEnd::Link | TagEnd::Image)) => {
                 if open_links.pop().unwrap_or(false) {
                     events.push(Event::Html("</a>".into()));
                 }
@@ -111,12 +98,15 @@ fn shifted(level: HeadingLevel) -> usize {
     (level as usize + 2).min(6)
 }
 
-/// The opening tag for a link to `url`, or `None` when the target is refused.
-fn link_open(url: &str, links: Links) -> Option<String> {
-    match target(url, links)? {
-        Target::Outside => Some(format!("<a href=\"{}\" {OUTSIDE}>", escape(url.trim()))),
-        Target::Page => Some(format!("<a href=\"{}\">", escape(url.trim()))),
-    }
+/// Opens a link to `url` unless its target is refused; returns whether it did.
+fn link_open(url: &str, links: Links, events: &mut Vec<Event<'_>>) -> bool {
+    let tag = match target(url, links) {
+        Some(Target::Outside) => format!("<a href=\"{}\" {OUTSIDE}>", escape(url.trim())),
+        Some(Target::Page) => format!("<a href=\"{}\">", escape(url.trim())),
+        None => return false,
+    };
+    events.push(Event::Html(tag.into()));
+    true
 }
 
 /// Bare http(s) addresses in text become links, as on a code host.
