@@ -1,7 +1,8 @@
 // Measurement (not CI; run by scripts/bench.sh): on the largest scenario's page served by
 // `reviewroom serve`, navigation-to-interactive time (until the page script has enhanced the
 // page) and DOM node count, beside diff2html-cli's rendering of the same diff opened in the
-// same browser; the page script and stylesheet sizes, raw and gzipped.
+// same browser; the page script and stylesheet sizes, raw and gzipped; the largest page's
+// total transfer (every response of one load).
 //   node tests-browser/measure.mjs [SCENARIOS_DIR] [RUNS]
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -45,6 +46,18 @@ const best = async (url, ready) => {
   }
   return { ms, nodes };
 };
+// A first load of our page on an empty cache, counting every response: what a candidate downloads.
+const fetched = [];
+const onResponse = (r) => fetched.push(r.body().then((b) => (process.env.MEASURE_DEBUG && console.error(r.status(), r.url(), b.length), b), () => Buffer.alloc(0)));
+page.on('response', onResponse);
+await page.goto(server.demo.split('#')[0], { waitUntil: 'networkidle' });
+page.off('response', onResponse);
+const bodies = await Promise.all(fetched);
+const transfer = {
+  files: bodies.length,
+  raw: bodies.reduce((n, b) => n + b.length, 0),
+  gzip: bodies.reduce((n, b) => n + zlib.gzipSync(b, { level: 9 }).length, 0),
+};
 const ours = await best(server.demo.split('#')[0], () => document.querySelector('#rr-state') && document.readyState !== 'loading');
 const theirs = await best(`file://${d2hOut}`, () => document.readyState === 'complete');
 await context.close();
@@ -61,4 +74,5 @@ console.log(`largest scenario: ${largest} (${diff.split('\n').length} diff lines
 console.log(`reviewroom page: navigation to interactive ${ours.ms} ms, ${ours.nodes} DOM elements`);
 console.log(`diff2html-cli (line-by-line): navigation to load ${theirs.ms} ms, ${theirs.nodes} DOM elements`);
 for (const line of assets) console.log(line);
+console.log(`largest page, total transfer: ${transfer.files} responses (page, scripts, stylesheets; no invite, so no API call), ${transfer.raw} B raw, ${transfer.gzip} B gzip`);
 fs.rmSync(work, { recursive: true, force: true });
