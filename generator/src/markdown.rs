@@ -1,6 +1,7 @@
-//! Stage 4, `markdown`: the one place that fixes pulldown-cmark's options. GitHub-flavoured
-//! (tables, task lists, strikethrough, footnotes); raw HTML is escaped, never passed through;
-//! fenced code goes through the same highlighter as the diff.
+//! Stage 4, `markdown`: the one place that fixes pulldown-cmark's options. Scenario text is
+//! GitHub-flavoured (tables, task lists, strikethrough, footnotes); candidate text follows the
+//! page's smaller rule set. Raw HTML is escaped, never passed through; fenced code goes through
+//! the same highlighter as the diff.
 
 use linkify::{LinkFinder, LinkKind};
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
@@ -13,6 +14,12 @@ pub fn options() -> Options {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_GFM
+}
+
+/// Candidate markdown: what the page's own renderer knows (strikethrough beyond CommonMark).
+/// Footnotes stay off: they would give candidate text `id`s and in-page links in the report.
+pub fn candidate_options() -> Options {
+    Options::ENABLE_STRIKETHROUGH
 }
 
 /// Scenario markdown (descriptions, key details) to safe HTML.
@@ -40,7 +47,11 @@ fn render(markdown: &str, links: Links) -> String {
     let mut code: Option<(String, String)> = None;
     // Whether each open link was kept (a refused target leaves its text only).
     let mut open_links: Vec<bool> = Vec::new();
-    for event in Parser::new_ext(markdown, options()) {
+    let options = match links {
+        Links::AllowRelative => options(),
+        Links::WebOnly => candidate_options(),
+    };
+    for event in Parser::new_ext(markdown, options) {
         match (&mut code, event) {
             (None, Event::Start(Tag::CodeBlock(kind))) => {
                 let lang = match kind {
@@ -214,6 +225,18 @@ mod tests {
         assert!(!out.to_ascii_lowercase().contains("javascript:"), "{out}");
         let scenario = to_html("[a](#file-1)");
         assert!(scenario.contains("href=\"#file-1\""), "{scenario}");
+    }
+
+    /// Found by the candidate_markdown fuzz target: footnotes gave candidate text element ids
+    /// and `#` links. Candidate text keeps the page's rules: footnotes and tables stay text.
+    #[test]
+    fn candidate_footnotes_and_tables_stay_text() {
+        let out = to_candidate_html("see[^n]\n\n[^n]: note\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
+        assert!(!out.contains(" id="), "{out}");
+        assert!(!out.contains("href=\"#"), "{out}");
+        assert!(!out.contains("<table"), "{out}");
+        assert!(out.contains("| a | b |"), "{out}");
+        assert!(to_html("see[^n]\n\n[^n]: note\n").contains("footnote"));
     }
 
     #[test]
