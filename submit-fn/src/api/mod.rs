@@ -122,10 +122,4 @@ pub fn app(state: AppState) -> Router {
 }
 
 #[cfg(test)]
-mod harness;
-#[cfg(test)]
-mod proptests;
-#[cfg(test)]
 mod tests;
-#[cfg(test)]
-mod unavailable_tests;

@@ -10,10 +10,10 @@ use time::OffsetDateTime;
 use crate::model::Manifest;
 use crate::token::TokenHash;
 
-#[cfg(test)]
-pub(crate) mod conformance;
 pub mod dynamo;
 pub mod sqlite;
+#[cfg(test)]
+pub(crate) mod tests;
 
 pub use dynamo::DynamoStore;
 pub use sqlite::SqliteStore;

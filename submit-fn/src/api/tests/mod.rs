@@ -1,14 +1,19 @@
 //! Every error code, and the start, expiry, late and idempotency rules, through `oneshot`.
+//! Beside it: the harness, property tests, and a store that is down.
+
+mod harness;
+mod proptests;
+mod unavailable;
 
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode, header};
 use serde_json::{Value, json};
 use tower::ServiceExt;
 
-use super::harness::{code, harness, submission};
 use super::*;
 use crate::store::{InviteChange, now};
 use crate::token::Token;
+use harness::{code, harness, submission};
 
 #[tokio::test]
 async fn health_and_json_fallbacks() {

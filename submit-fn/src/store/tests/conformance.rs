@@ -5,8 +5,8 @@ use std::sync::Arc;
 
 use time::Duration;
 
-use super::*;
 use crate::model::{FileStatus, ManifestFile};
+use crate::store::*;
 use crate::token::Token;
 
 pub(crate) fn manifest(scenario: &str) -> Manifest {

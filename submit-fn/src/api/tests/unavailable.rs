@@ -10,7 +10,7 @@ use serde_json::Value;
 use tower::ServiceExt;
 
 use super::harness::code;
-use super::*;
+use crate::api::*;
 use crate::store::{Invite, InviteChange};
 use crate::token::Token;
 

@@ -22,14 +22,14 @@ pub(crate) async fn local_store() -> DynamoStore {
 #[ignore = "needs dynalite: scripts/test.sh stores"]
 async fn conformance_on_dynalite() {
     let store = local_store().await;
-    super::super::conformance::run(Arc::new(store)).await;
+    crate::store::tests::conformance::run(Arc::new(store)).await;
 }
 
 #[tokio::test]
 #[ignore = "needs dynalite: scripts/test.sh stores"]
 async fn items_carry_gsi_sk_scenario_and_ttl() {
     let store = local_store().await;
-    let (invite, _) = super::super::conformance::new_invite("ttl");
+    let (invite, _) = crate::store::tests::conformance::new_invite("ttl");
     store.create_invite(&invite).await.unwrap();
     store
         .save_draft(&invite.id, 0, "s", "{}", super::super::now())

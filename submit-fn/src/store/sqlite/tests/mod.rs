@@ -11,17 +11,17 @@ fn store() -> (tempfile::TempDir, SqliteStore) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn conformance() {
     let (_dir, store) = store();
-    super::super::conformance::run(std::sync::Arc::new(store)).await;
+    crate::store::tests::conformance::run(std::sync::Arc::new(store)).await;
 }
 
 #[tokio::test]
 async fn reopening_the_file_keeps_data_and_migrations_run_once() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("r.sqlite3");
-    let (old, _) = super::super::conformance::new_invite("demo");
+    let (old, _) = crate::store::tests::conformance::new_invite("demo");
     let mut old = old;
     old.created_at -= time::Duration::days(3);
-    let (recent, _) = super::super::conformance::new_invite("demo");
+    let (recent, _) = crate::store::tests::conformance::new_invite("demo");
     let first = SqliteStore::open(&path, None).unwrap();
     first.create_invite(&old).await.unwrap();
     first.create_invite(&recent).await.unwrap();

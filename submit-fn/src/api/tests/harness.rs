@@ -9,8 +9,8 @@ use http_body_util::BodyExt;
 use serde_json::{Value, json};
 use tower::ServiceExt;
 
-use super::*;
-use crate::store::conformance::new_invite;
+use crate::api::*;
+use crate::store::tests::conformance::new_invite;
 use crate::store::{Invite, SqliteStore};
 use crate::token::Token;
 

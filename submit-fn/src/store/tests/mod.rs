@@ -1,0 +1,3 @@
+//! Test support shared by every store's tests (and the API harness).
+
+pub(crate) mod conformance;
