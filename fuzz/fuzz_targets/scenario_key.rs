@@ -16,26 +16,22 @@ static FOLDER: LazyLock<(tempfile::TempDir, PathBuf)> = LazyLock::new(|| {
         .join("../generator/tests/fixtures/scenarios/demo-review");
     let root = tempfile::tempdir().expect("a temporary folder");
     let dir = root.path().join("demo-review");
-    for entry in walk(&fixture) {
-        let to = dir.join(entry.strip_prefix(&fixture).expect("inside the fixture"));
-        std::fs::create_dir_all(to.parent().expect("a parent")).expect("create folder");
-        std::fs::copy(&entry, &to).expect("copy fixture file");
+    for entry in walkdir::WalkDir::new(&fixture) {
+        let entry = entry.expect("read the fixture folder");
+        let to = dir.join(
+            entry
+                .path()
+                .strip_prefix(&fixture)
+                .expect("inside the fixture"),
+        );
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&to).expect("create folder");
+        } else {
+            std::fs::copy(entry.path(), &to).expect("copy fixture file");
+        }
     }
     (root, dir)
 });
-
-fn walk(dir: &Path) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(dir).expect("read fixture folder") {
-        let path = entry.expect("fixture entry").path();
-        if path.is_dir() {
-            files.extend(walk(&path));
-        } else {
-            files.push(path);
-        }
-    }
-    files
-}
 
 fuzz_target!(|data: &[u8]| {
     let Some((&first, bytes)) = data.split_first() else {
