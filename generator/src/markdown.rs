@@ -18,7 +18,7 @@ pub fn options() -> Options {
 
 /// Candidate markdown: what the page's own renderer knows (strikethrough beyond CommonMark).
 /// Footnotes stay off: they would give candidate text `id`s and in-page links in the report.
-pub fn candidate_options() -> Options {
+fn candidate_options() -> Options {
     Options::ENABLE_STRIKETHROUGH
 }
 
