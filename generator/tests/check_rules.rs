@@ -1,4 +1,4 @@
-//! `reviewroom check`: one test per DESIGN 2 rule, each breaking a copy of the fixture and
+//! `reviewroom check`: a test per docs/design.md §2 rule, each breaking a copy of the fixture and
 //! asserting the message names the file and line (or field).
 
 mod support;

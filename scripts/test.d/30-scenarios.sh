@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every scenario: `reviewroom check` (DESIGN 2 rules) and a tree-sitter parse of every file.
+# Every scenario: `reviewroom check` (docs/design.md §2) and a tree-sitter parse of every file.
 set -euo pipefail
 cd "$ROOT"
 source scripts/lib/pyenv.sh

@@ -1,5 +1,5 @@
 //! The types that cross the parts: the manifest a build writes and an invite keeps, and the
-//! review a candidate drafts and submits. Field names are the JSON contract of DESIGN.md 4-6.
+//! review a candidate drafts and submits. Field names are the JSON of docs/design.md §4-§6.
 
 use serde::{Deserialize, Serialize};
 

@@ -1,4 +1,4 @@
-//! Checks a review against the invite's manifest and the size limits of DESIGN 6. Every
+//! Checks a review against the invite's manifest and the size limits of docs/design.md §6. Every
 //! rejection names the offending field as a JSON pointer.
 
 use std::collections::HashSet;

@@ -183,7 +183,7 @@ pub fn run(project: &Project, args: &InviteArgs, quiet: bool) -> Result<()> {
         };
         let manifest = current_manifest(project, &args.store, slug, quiet)?;
         // Without --time-limit there is none: the page shows the scenario's minutes as a
-        // suggestion (DESIGN 5).
+        // suggestion (docs/design.md §5).
         let time_limit = args
             .time_limit
             .as_deref()

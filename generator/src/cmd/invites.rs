@@ -1,4 +1,4 @@
-//! `reviewroom invites [--scenario S]`: every invite with its state (DESIGN 4's precedence).
+//! `reviewroom invites [--scenario S]`: each invite and its state (docs/design.md §4's precedence).
 
 use anyhow::Result;
 use submit_fn::store::{InviteState, now, rfc3339};

@@ -1,4 +1,4 @@
-//! The HTML report: one self-contained file (no script, styles inline, CSP of DESIGN 8) with
+//! The HTML report: a self-contained file (no script, styles inline, docs/design.md §8's CSP) with
 //! a chart of what was commented near, each file's diff with the candidate's comments in place
 //! and the key beside them, the missed issues and the comments near none.
 

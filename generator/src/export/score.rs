@@ -1,4 +1,4 @@
-//! Scoring a review against the answer key (DESIGN 8): which key issues each comment lands near.
+//! Scoring a review against the key (docs/design.md §8): which key issues each comment lands near.
 //! The report says "commented near", never "found": the interviewer judges what was said.
 
 use std::collections::BTreeMap;

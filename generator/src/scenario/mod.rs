@@ -1,4 +1,4 @@
-//! Stage 1, `scenario`: loads one scenario folder (DESIGN 2) and validates every rule, so the
+//! Stage 1, `scenario`: loads a scenario folder (docs/design.md §2), validating every rule, so the
 //! later stages only ever see a consistent scenario. `check`, `build` and the export share it.
 
 mod files;

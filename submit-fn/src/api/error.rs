@@ -1,4 +1,4 @@
-//! `ApiError`: every rejection the API makes, axum's own included, as DESIGN 6's JSON error
+//! `ApiError`: every rejection the API makes, axum's own too, as docs/design.md §6's JSON error
 //! shape and status. 5xx answers never carry internal detail (it is logged instead).
 
 use axum::Json;

@@ -9,7 +9,7 @@ use serde::de::DeserializeOwned;
 use super::error::ApiError;
 use crate::token::Token;
 
-/// The body limit of DESIGN 6: a review is one DynamoDB item.
+/// The body limit of docs/design.md §6: a review is one DynamoDB item.
 pub const BODY_LIMIT: usize = 256 * 1024;
 
 /// A JSON body with its raw bytes (the submission keeps SHA-256 of them).

@@ -1,4 +1,4 @@
-//! The route handlers: session, start, draft and submissions, with DESIGN 6's start, expiry,
+//! The route handlers: session, start, draft, submissions, and docs/design.md §6's start, expiry,
 //! late and idempotency rules.
 
 use axum::Json;

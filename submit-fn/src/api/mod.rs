@@ -1,4 +1,4 @@
-//! The HTTP API of DESIGN 6: `app(state)` builds the one router that the Lambda and
+//! The HTTP API of docs/design.md §6: `app(state)` builds the one router that the Lambda and
 //! `reviewroom serve` both run. Layers: body limit, `Cache-Control: no-store`, tracing with
 //! the Authorization header marked sensitive, JSON 404/405 fallbacks.
 

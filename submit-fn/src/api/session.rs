@@ -34,7 +34,7 @@ pub(crate) fn check_usable(found: &InviteState, now: OffsetDateTime) -> Result<(
     Ok(())
 }
 
-/// DESIGN 6's session; after a submission, state only (no draft or review content).
+/// docs/design.md §6's session; after a submission, state only (no draft or review content).
 pub(crate) fn body(found: &InviteState, now: OffsetDateTime) -> Value {
     let invite = &found.invite;
     let submission = found.current_submission();

@@ -1,4 +1,4 @@
-//! `DynamoStore`: the production store, one DynamoDB table (DESIGN 7). Items `INVITE#<id>` /
+//! `DynamoStore`: production: one DynamoDB table (docs/design.md §7). Items `INVITE#<id>` /
 //! `META` | `DRAFT` | `SUBMISSION[#round]`, each with `scenario` and `gsi_sk` =
 //! `<created>#<id>#<kind>` for the `by_scenario` index. Writes that must happen once are
 //! conditional; after a failed condition the item is read back consistently.

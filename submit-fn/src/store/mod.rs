@@ -1,5 +1,5 @@
 //! The `ReviewStore` trait and the records it keeps: an invite (with its manifest), its draft
-//! and its submissions. `sqlite` is the embedded default, `dynamo` production (DESIGN 7).
+//! and its submissions. `sqlite` is the embedded default, `dynamo` production (docs/design.md §7).
 
 use std::future::Future;
 use std::pin::Pin;
@@ -195,7 +195,7 @@ pub trait ReviewStore: Send + Sync {
     fn list<'a>(&'a self, scenario: Option<&'a str>) -> StoreFuture<'a, Vec<InviteState>>;
 }
 
-/// An invite's state for `reviewroom invites`, in DESIGN 4's precedence.
+/// An invite's state for `reviewroom invites`, in docs/design.md §4's precedence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InviteStatus {
     Submitted { late: bool },

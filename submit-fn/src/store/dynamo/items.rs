@@ -1,4 +1,4 @@
-//! DynamoDB items <-> store records: the attribute names of DESIGN 7's single-table layout.
+//! DynamoDB items <-> store records: the attributes of docs/design.md §7's single-table layout.
 
 use std::collections::{BTreeMap, HashMap};
 use std::str::FromStr;

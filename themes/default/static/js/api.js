@@ -1,6 +1,6 @@
-// The API of DESIGN 6: JSON in and out, the invite token only as a Bearer header.
+// The API of docs/design.md §6: JSON in and out, the invite token only as a Bearer header.
 
-/** Statuses worth retrying (DESIGN 5); a network failure is status 0. */
+/** Statuses worth retrying (docs/design.md §5); a network failure is status 0. */
 export const RETRYABLE = new Set([0, 429, 500, 502, 503, 504]);
 
 export class Api {

@@ -1,4 +1,4 @@
-// Candidate markdown, the page's rule set (DESIGN 5): links only for http, https and mailto,
+// Candidate markdown, the page's rules (docs/design.md §5): links only for http, https and mailto,
 // images shown as links, raw HTML shown as text; link targets may hold balanced parentheses. Output is built as DOM nodes, never innerHTML.
 import { el } from './dom.js';
 

@@ -1,5 +1,5 @@
 // Drafts to the server: debounced, one save in flight per tab, a save id per content so a
-// retried save never conflicts with itself, a merge on 409 (DESIGN 5).
+// retried save never conflicts with itself, a merge on 409 (docs/design.md §5).
 import { RETRYABLE, backoff } from './api.js';
 
 const DEBOUNCE_MS = 1200;
