@@ -1,4 +1,4 @@
-//! The histogram diff agrees with `git diff --no-index --histogram` on the fixtures: the same
+//! The diff agrees with `git diff --no-index --histogram --no-indent-heuristic`: the same
 //! lines are removed and added on each side.
 
 mod support;

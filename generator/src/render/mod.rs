@@ -82,7 +82,7 @@ pub struct RenderedFile {
     pub rows: String,
 }
 
-/// Renders one file pair's diff rows (the export's report reuses this). `path` picks the syntax.
+/// Renders one file pair's diff rows for the page. `path` picks the syntax.
 pub fn render_file(file: &ScenarioFile) -> RenderedFile {
     let syntax_path = &file.path;
     if !file.is_changed() {

@@ -1,4 +1,5 @@
-//! Every error code, and the start, expiry, late and idempotency rules, through `oneshot`.
+//! Each error code a request can reach, and the start, expiry, late and idempotency rules,
+//! through `oneshot` (the whole error table is in `unavailable.rs`).
 //! Beside it: the harness, property tests, and a store that is down.
 
 mod harness;
