@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing (cargo-fuzz + libFuzzer) of what parses untrusted input: the API's
-# request bodies, candidate markdown, the diff, scenario TOML. Seeds come from the repository
-# (scripts/fuzz_seeds.py); each target runs SECONDS (default 60). Prints each target's runs,
-# speed, coverage and corpus; exits non-zero on any crash, leaving its input in
-# fuzz/artifacts/<target>/. Usage: scripts/fuzz.sh [SECONDS] [TARGET...]
+# request bodies, candidate markdown, the diff, scenario TOML. Not part of CI, which replays the
+# same properties on the same seeds in `cargo test` (generator/tests/fuzz_replay.rs). Seeds come
+# from the repository (written by that test), plus fuzz/regressions/<target>/; each target runs
+# SECONDS (default 60). Prints each target's runs, speed, coverage and corpus; exits non-zero on
+# any crash, leaving its input in fuzz/artifacts/<target>/.
+# Usage: scripts/fuzz.sh [SECONDS] [TARGET...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
@@ -12,7 +14,8 @@ shift || true
 if ! cargo fuzz --version >/dev/null 2>&1; then
   cargo install cargo-fuzz --version 0.13.2 --locked
 fi
-python3 scripts/fuzz_seeds.py
+# The replay test checks the seeds and writes them into fuzz/corpus/<target>/.
+FUZZ_CORPUS="$PWD/fuzz/corpus" cargo test --quiet --locked -p generator --test fuzz_replay
 
 cd fuzz
 # Stable Rust: no sanitizer (the code forbids `unsafe`; panics, overflows with debug
@@ -24,7 +27,9 @@ mapfile -t targets < <(if (($#)); then printf '%s\n' "$@"; else cargo fuzz list;
 failed=()
 for target in "${targets[@]}"; do
   log=$(mktemp)
-  if cargo fuzz run "${flags[@]}" "$target" -- -max_total_time="$seconds" -timeout=10 \
+  corpora=("corpus/$target")
+  [[ -d "regressions/$target" ]] && corpora+=("regressions/$target")
+  if cargo fuzz run "${flags[@]}" "$target" "${corpora[@]}" -- -max_total_time="$seconds" -timeout=10 \
       -rss_limit_mb=2048 -print_final_stats=1 >"$log" 2>&1; then
     runs=$(grep -oE 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -oE '[0-9]+$')
     speed=$(grep -oE 'stat::average_exec_per_sec: *[0-9]+' "$log" | grep -oE '[0-9]+$')

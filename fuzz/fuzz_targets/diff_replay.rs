@@ -1,60 +1,11 @@
-//! Any two texts (split at the first NUL byte): the hunks replay the original into the modified text, every line number is
-//! inside its side, and every word-change range cuts its own line on character boundaries (the
-//! renderer slices with them).
+//! Any two texts (split at the first NUL byte): the hunks replay the original into the modified.
+//! The property is `check` in generator/tests/properties/diff_replay.rs, which `cargo test` also
+//! replays on the seeds and on fuzz/regressions/diff_replay/ (generator/tests/fuzz_replay.rs).
 #![no_main]
 
-use generator::diff::{CONTEXT, RowKind, diff_files};
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|text: &str| {
-    let (original, modified) = text.split_once('\0').unwrap_or((text, ""));
-    let diff = diff_files(original, modified, CONTEXT);
-    let old: Vec<&str> = original.lines().collect();
-    let new: Vec<&str> = modified.lines().collect();
-    let mut replayed: Vec<&str> = Vec::new();
-    let mut at = 0usize;
-    for hunk in &diff.hunks {
-        assert!(
-            hunk.original.start as usize >= at,
-            "hunks overlap or go backwards"
-        );
-        replayed.extend_from_slice(&old[at..hunk.original.start as usize]);
-        for row in &hunk.rows {
-            let line = match row.kind {
-                RowKind::Removed => {
-                    old[row.original.expect("a removed row has an original line") as usize - 1]
-                }
-                _ => new[row.modified.expect("this row has a modified line") as usize - 1],
-            };
-            if let Some(n) = row.original {
-                assert!(
-                    n as usize >= 1 && n as usize <= old.len(),
-                    "original line {n}"
-                );
-            }
-            if row.kind != RowKind::Removed {
-                replayed.push(line);
-            }
-            for range in &row.words {
-                assert!(
-                    range.start < range.end && range.end <= line.len(),
-                    "{range:?} in {line:?}"
-                );
-                assert!(line.is_char_boundary(range.start) && line.is_char_boundary(range.end));
-            }
-        }
-        at = hunk.original.end as usize;
-    }
-    replayed.extend_from_slice(&old[at..]);
-    assert_eq!(
-        replayed, new,
-        "the hunks do not replay to the modified text"
-    );
-    let added = diff
-        .hunks
-        .iter()
-        .flat_map(|h| &h.rows)
-        .filter(|r| r.kind == RowKind::Added)
-        .count();
-    assert_eq!(added as u32, diff.added);
-});
+#[path = "../../generator/tests/properties/diff_replay.rs"]
+mod property;
+
+fuzz_target!(|data: &[u8]| property::check(data));

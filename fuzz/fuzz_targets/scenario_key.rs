@@ -1,90 +1,11 @@
-//! A scenario folder with a fuzzed key.toml or scenario.toml (the first byte's low bit picks
-//! which; the rest is the file, not always UTF-8). The
-//! loader either accepts it, and then every key place lies inside its file with its anchor in
-//! those lines, or lists problems that each name a file of the folder and a line that exists.
+//! A fuzzed key.toml or scenario.toml: accepted places inside their files, problems on real lines.
+//! The property is `check` in generator/tests/properties/scenario_key.rs, which `cargo test` also
+//! replays on the seeds and on fuzz/regressions/scenario_key/ (generator/tests/fuzz_replay.rs).
 #![no_main]
 
-use std::path::{Path, PathBuf};
-use std::sync::LazyLock;
-
-use generator::scenario::{self, Invalid, line_count};
 use libfuzzer_sys::fuzz_target;
 
-/// A copy of the test fixture scenario, made once per process.
-static FOLDER: LazyLock<(tempfile::TempDir, PathBuf)> = LazyLock::new(|| {
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../generator/tests/fixtures/scenarios/demo-review");
-    let root = tempfile::tempdir().expect("a temporary folder");
-    let dir = root.path().join("demo-review");
-    for entry in walkdir::WalkDir::new(&fixture) {
-        let entry = entry.expect("read the fixture folder");
-        let to = dir.join(
-            entry
-                .path()
-                .strip_prefix(&fixture)
-                .expect("inside the fixture"),
-        );
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&to).expect("create folder");
-        } else {
-            std::fs::copy(entry.path(), &to).expect("copy fixture file");
-        }
-    }
-    (root, dir)
-});
+#[path = "../../generator/tests/properties/scenario_key.rs"]
+mod property;
 
-fuzz_target!(|data: &[u8]| {
-    let Some((&first, bytes)) = data.split_first() else {
-        return;
-    };
-    let meta = first & 1 == 1;
-    let dir = &FOLDER.1;
-    let name = if meta { "scenario.toml" } else { "key.toml" };
-    let target = dir.join(name);
-    let saved = std::fs::read(&target).expect("read the fixture file");
-    std::fs::write(&target, bytes).expect("write the fuzzed file");
-    let loaded = scenario::load(dir);
-    std::fs::write(&target, saved).expect("restore the fixture file");
-    match loaded {
-        Ok(scenario) => {
-            for issue in &scenario.key {
-                for place in issue.places() {
-                    let file = scenario
-                        .file(&place.file)
-                        .expect("an accepted place names a shown file");
-                    let text = file.text(place.side);
-                    let (start, end) = place.lines;
-                    assert!(
-                        1 <= start && start <= end && end <= line_count(text),
-                        "{place:?}"
-                    );
-                    if let Some(anchor) = &place.anchor {
-                        let lines: Vec<&str> = text.lines().collect();
-                        let span = lines[start as usize - 1..end as usize].join("\n");
-                        assert!(
-                            span.contains(anchor.as_str()),
-                            "anchor {anchor:?} not in {place:?}"
-                        );
-                    }
-                }
-            }
-        }
-        Err(err) => {
-            let invalid = err
-                .downcast_ref::<Invalid>()
-                .expect("a scenario problem list");
-            assert!(!invalid.problems.is_empty());
-            for problem in &invalid.problems {
-                assert!(problem.file.starts_with(dir), "{problem}");
-                if let (Some(line), true) = (problem.line, problem.file.ends_with(name)) {
-                    let lines = bytes.split(|&b| b == b'\n').count();
-                    assert!(
-                        line >= 1 && line <= lines,
-                        "{problem} in {:?}",
-                        String::from_utf8_lossy(bytes)
-                    );
-                }
-            }
-        }
-    }
-});
+fuzz_target!(|data: &[u8]| property::check(data));

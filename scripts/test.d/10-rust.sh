@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Formatting, lints and every Rust test of the workspace.
+# Formatting, lints and every Rust test of the workspace, the fuzz properties replayed on their
+# seeds included (generator/tests/fuzz_replay.rs; instrumented fuzzing is scripts/fuzz.sh).
 set -euo pipefail
 cd "$ROOT"
 cargo fmt --all -- --check
+cargo fmt --manifest-path fuzz/Cargo.toml -- --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
 cargo test --workspace --locked
