@@ -1,7 +1,9 @@
 //! `DynamoStore`: production: one DynamoDB table (docs/design.md §7). Items `INVITE#<id>` /
 //! `META` | `DRAFT` | `SUBMISSION[#round]`, each with `scenario` and `gsi_sk` =
 //! `<created>#<id>#<kind>` for the `by_scenario` index. Writes that must happen once are
-//! conditional; after a failed condition the item is read back consistently.
+//! conditional; after a failed condition the item is read back consistently. Draft and
+//! submission writes never land on a fenced item, so none is lost to a relink or delete
+//! (`relink.rs`).
 
 use std::time::Duration;
 
@@ -140,7 +142,8 @@ impl DynamoStore {
             .key("pk", s(pk(id)))
             .key("sk", s("META"))
             .update_expression(expression)
-            .condition_expression("attribute_exists(pk)")
+            .condition_expression("attribute_exists(id) AND attribute_not_exists(#fence)")
+            .expression_attribute_names("#fence", relink::FENCE)
             .return_values(ReturnValue::AllNew);
         for (name, value) in values {
             request = request.expression_attribute_values(name, value);
@@ -262,21 +265,26 @@ impl ReviewStore for DynamoStore {
                 .put_item()
                 .table_name(&self.table)
                 .set_item(Some(item));
+            // Never over a fenced item: the invite is moving or gone (see relink.rs).
             request = if base_version == 0 {
                 request.condition_expression("attribute_not_exists(pk)")
             } else {
                 request
-                    .condition_expression("version = :base")
+                    .condition_expression("version = :base AND attribute_not_exists(#fence)")
+                    .expression_attribute_names("#fence", relink::FENCE)
                     .expression_attribute_values(":base", n(base_version))
             };
             match request.send().await {
                 Ok(_) => Ok(DraftOutcome::Saved(draft)),
                 Err(e) if failed_condition(&e) => {
-                    let stored = self
-                        .get(invite_id, "DRAFT")
-                        .await?
-                        .map(|item| items::draft(&item))
-                        .transpose()?;
+                    let stored = self.get(invite_id, "DRAFT").await?;
+                    if stored
+                        .as_ref()
+                        .is_some_and(|item| item.contains_key(relink::FENCE))
+                    {
+                        return Err(StoreError::NotFound(invite_id.to_string()));
+                    }
+                    let stored = stored.map(|item| items::draft(&item)).transpose()?;
                     Ok(match stored {
                         Some(d) if d.save_id == save_id => DraftOutcome::Repeated(d),
                         other => DraftOutcome::Conflict(other),
@@ -307,36 +315,20 @@ impl ReviewStore for DynamoStore {
                 .await;
             match result {
                 Ok(_) => Ok(SubmitOutcome::Created(submission.clone())),
-                Err(e) if failed_condition(&e) => {
-                    let stored = self
-                        .get(invite_id, &sk)
-                        .await?
-                        .ok_or_else(|| StoreError::Internal("submission vanished".into()))?;
-                    Ok(SubmitOutcome::Existing(items::submission(&stored)?))
-                }
+                Err(e) if failed_condition(&e) => match self.get(invite_id, &sk).await? {
+                    Some(stored) if !stored.contains_key(relink::FENCE) => {
+                        Ok(SubmitOutcome::Existing(items::submission(&stored)?))
+                    }
+                    // Fenced (moving or deleted): the write did not land.
+                    _ => Err(StoreError::NotFound(invite_id.to_string())),
+                },
                 Err(e) => Err(sdk(e)),
             }
         })
     }
 
     fn delete_invite<'a>(&'a self, invite_id: &'a str) -> StoreFuture<'a, ()> {
-        Box::pin(async move {
-            let found = self.items(invite_id).await?;
-            if found.is_empty() {
-                return Err(StoreError::NotFound(invite_id.to_string()));
-            }
-            for item in &found {
-                self.client
-                    .delete_item()
-                    .table_name(&self.table)
-                    .key("pk", s(pk(invite_id)))
-                    .key("sk", s(get_s(item, "sk")?))
-                    .send()
-                    .await
-                    .map_err(sdk)?;
-            }
-            Ok(())
-        })
+        Box::pin(self.delete(invite_id))
     }
 
     fn list<'a>(&'a self, scenario: Option<&'a str>) -> StoreFuture<'a, Vec<InviteState>> {

@@ -92,10 +92,19 @@ impl SqliteStore {
     }
 }
 
+/// A write transaction that takes the write lock at once, so it never fails half-way on a
+/// lock another process holds. Draft and submission writes check the invite inside theirs,
+/// and relink and delete are one each: a write lands before a relink (and moves) or after
+/// it (and finds no invite), never in between.
+fn write_tx(conn: &mut Connection) -> Result<rusqlite::Transaction<'_>, StoreError> {
+    conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        .map_err(sql)
+}
+
 /// Moves the invite and its records to the new token's id in one transaction.
 fn relink(conn: &mut Connection, id: &str, hash: TokenHash) -> Result<Invite, StoreError> {
     let new_id = hash.invite_id();
-    let tx = conn.transaction().map_err(sql)?;
+    let tx = write_tx(conn)?;
     let moved = tx
         .execute(
             &format!(
@@ -233,9 +242,7 @@ impl ReviewStore for SqliteStore {
             review.to_string(),
         );
         self.call(move |conn| {
-            let tx = conn
-                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-                .map_err(sql)?;
+            let tx = write_tx(conn)?;
             require(&tx, &id)?;
             let current = get_draft(&tx, &id)?;
             if let Some(draft) = current.as_ref().filter(|d| d.save_id == save_id) {
@@ -278,9 +285,7 @@ impl ReviewStore for SqliteStore {
         let id = invite_id.to_string();
         let submission = submission.clone();
         self.call(move |conn| {
-            let tx = conn
-                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-                .map_err(sql)?;
+            let tx = write_tx(conn)?;
             require(&tx, &id)?;
             let inserted = tx
                 .execute(
@@ -315,7 +320,7 @@ impl ReviewStore for SqliteStore {
     fn delete_invite<'a>(&'a self, invite_id: &'a str) -> StoreFuture<'a, ()> {
         let id = invite_id.to_string();
         self.call(move |conn| {
-            let tx = conn.transaction().map_err(sql)?;
+            let tx = write_tx(conn)?;
             tx.execute("DELETE FROM drafts WHERE invite_id = ?1", params![id])
                 .map_err(sql)?;
             tx.execute("DELETE FROM submissions WHERE invite_id = ?1", params![id])

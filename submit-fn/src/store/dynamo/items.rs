@@ -133,7 +133,7 @@ pub(crate) fn submission(item: &Item) -> Result<Submission, StoreError> {
 }
 
 /// Items of any number of invites -> each invite's whole state, oldest invite first. Items
-/// whose META is missing (a delete in progress) are skipped.
+/// whose META is missing or fenced (a relink or delete in progress, or done) are skipped.
 pub(crate) fn group(items: Vec<Item>) -> Result<Vec<InviteState>, StoreError> {
     let mut by_pk: BTreeMap<String, Vec<Item>> = BTreeMap::new();
     for item in items {
@@ -141,10 +141,9 @@ pub(crate) fn group(items: Vec<Item>) -> Result<Vec<InviteState>, StoreError> {
     }
     let mut states = Vec::new();
     for (_, items) in by_pk {
-        let Some(meta) = items
-            .iter()
-            .find(|i| opt_s(i, "sk").as_deref() == Some("META"))
-        else {
+        let Some(meta) = items.iter().find(|i| {
+            opt_s(i, "sk").as_deref() == Some("META") && !i.contains_key(super::relink::FENCE)
+        }) else {
             continue;
         };
         let mut state = InviteState {

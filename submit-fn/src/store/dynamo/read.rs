@@ -46,9 +46,11 @@ impl DynamoStore {
         Ok(got.item)
     }
 
+    /// The invite's META, unless it is missing or fenced (moving or deleted).
     pub(super) async fn meta(&self, id: &str) -> Result<Item, StoreError> {
         self.get(id, "META")
             .await?
+            .filter(|meta| !meta.contains_key(super::relink::FENCE))
             .ok_or_else(|| StoreError::NotFound(id.to_string()))
     }
 

@@ -60,8 +60,9 @@ fn submission(round: u32, id: &str, body: &str) -> Submission {
 }
 
 /// Runs every case on `store`; each case uses its own invites (and scenario names), so a
-/// shared table is fine.
-pub(crate) async fn run(store: Arc<dyn ReviewStore>) {
+/// shared table is fine. Returns the ids the races relinked or deleted away, for checks of
+/// what a store leaves behind.
+pub(crate) async fn run(store: Arc<dyn ReviewStore>) -> Vec<String> {
     let tag = Token::mint().unwrap().invite_id();
     invites_and_changes(&*store, &tag).await;
     open_and_start(&*store, &tag).await;
@@ -69,6 +70,9 @@ pub(crate) async fn run(store: Arc<dyn ReviewStore>) {
     submission_once_under_concurrency(store.clone(), &tag).await;
     late_and_reopen(&*store, &tag).await;
     listing(&*store, &tag).await;
+    let mut gone = super::races::relink_keeps_acknowledged_writes(store.clone(), &tag).await;
+    gone.extend(super::races::delete_leaves_nothing_writable(store, &tag).await);
+    gone
 }
 
 async fn invites_and_changes(store: &dyn ReviewStore, tag: &str) {

@@ -1,3 +1,4 @@
 //! Test support shared by every store's tests (and the API harness).
 
 pub(crate) mod conformance;
+pub(crate) mod races;
