@@ -5,7 +5,10 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
-/// A site being written. Dropped without `commit`, it removes itself.
+pub mod guard;
+
+/// A site being written, with the [`guard::MARKER`] that lets the next build replace it.
+/// Dropped without `commit`, it removes itself.
 pub struct Staging {
     dir: tempfile::TempDir,
     target: PathBuf,
@@ -29,6 +32,9 @@ impl Staging {
             .prefix(&format!(".{name}.tmp-"))
             .tempdir_in(&parent)
             .with_context(|| format!("cannot create a temporary folder in {}", parent.display()))?;
+        let marker = dir.path().join(guard::MARKER);
+        std::fs::write(&marker, guard::MARKER_TEXT)
+            .with_context(|| format!("cannot write {}", marker.display()))?;
         Ok(Staging {
             dir,
             target: target.to_path_buf(),

@@ -117,3 +117,72 @@ fn new_scaffolds_a_scenario_that_builds() {
         String::from_utf8_lossy(&build.stderr)
     );
 }
+
+/// Issue 19, item 1: `--out` or `out_dir` naming the project, its state or its scenarios used
+/// to replace that folder with the site and exit 0.
+#[test]
+fn build_refuses_an_output_folder_that_would_replace_the_project() {
+    let (tmp, dir) = support::copy_fixture();
+    let root = tmp.path();
+    std::fs::create_dir_all(root.join(".reviewroom")).unwrap();
+    std::fs::write(root.join(".reviewroom/secret-keep"), "x").unwrap();
+    for (out, named) in [
+        (root.to_path_buf(), "the project root"),
+        (root.join(".reviewroom"), "the state folder"),
+        (root.join("scenarios"), "the scenarios folder"),
+        (dir.join("original"), "the scenarios folder"),
+    ] {
+        let run = reviewroom(root)
+            .args(["--quiet", "build", "--out"])
+            .arg(&out)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert!(!run.status.success(), "--out {}: {stderr}", out.display());
+        assert!(
+            stderr.contains(named) && stderr.contains(&out.display().to_string()),
+            "{stderr}"
+        );
+    }
+    assert!(dir.join("scenario.toml").is_file(), "the scenario survived");
+    assert!(
+        root.join(".reviewroom/secret-keep").is_file(),
+        "the state survived"
+    );
+
+    std::fs::write(root.join("reviewroom.toml"), "out_dir = \"\"\n").unwrap();
+    let run = reviewroom(root)
+        .args(["--quiet", "build"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        !run.status.success() && stderr.contains("out_dir"),
+        "{stderr}"
+    );
+    assert!(dir.join("scenario.toml").is_file(), "the scenario survived");
+
+    // A folder of someone else's files is kept; one a build wrote is replaced.
+    std::fs::write(root.join("reviewroom.toml"), "out_dir = \"site\"\n").unwrap();
+    std::fs::create_dir_all(root.join("site")).unwrap();
+    std::fs::write(root.join("site/notes.md"), "mine").unwrap();
+    let run = reviewroom(root)
+        .args(["--quiet", "build"])
+        .output()
+        .unwrap();
+    assert!(!run.status.success());
+    assert!(root.join("site/notes.md").is_file());
+    std::fs::remove_file(root.join("site/notes.md")).unwrap();
+    for _ in 0..2 {
+        let run = reviewroom(root)
+            .args(["--quiet", "build"])
+            .output()
+            .unwrap();
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+    }
+    assert!(root.join("site/index.html").is_file());
+}

@@ -13,6 +13,7 @@ use rayon::prelude::*;
 
 use crate::cli::{BuildArgs, StoreArgs};
 use crate::config::Project;
+use crate::output::guard::{self, Protected};
 use crate::render::{Renderer, Theme, theme};
 use crate::scenario::{self, Scenario};
 use crate::secret::PathSecret;
@@ -42,6 +43,8 @@ pub struct BuiltScenario {
 pub struct Paths {
     pub scenarios: PathBuf,
     pub out: PathBuf,
+    /// Where `out` came from, as the operator wrote it, for errors.
+    pub out_flag: String,
     pub theme: Option<PathBuf>,
 }
 
@@ -53,10 +56,16 @@ impl Paths {
                 .scenarios
                 .clone()
                 .unwrap_or_else(|| project.path(&config.scenarios_dir)),
-            out: args
-                .out
-                .clone()
-                .unwrap_or_else(|| project.path(&config.out_dir)),
+            out: match &args.out {
+                Some(out) => out.clone(),
+                // An empty out_dir stays empty (not the root), so the guard refuses it.
+                None if config.out_dir.as_os_str().is_empty() => PathBuf::new(),
+                None => project.path(&config.out_dir),
+            },
+            out_flag: match &args.out {
+                Some(_) => "--out".into(),
+                None => format!("out_dir in {}", crate::config::CONFIG_FILE),
+            },
             theme: args
                 .theme
                 .clone()
@@ -94,6 +103,7 @@ pub fn load_all(dir: &Path) -> Result<Vec<Scenario>> {
 pub fn run(project: &Project, args: &BuildArgs, quiet: bool) -> Result<BuildReport> {
     let started = Instant::now();
     let paths = Paths::resolve(project, args);
+    check_out(project, &paths)?;
     let scenarios = load_all(&paths.scenarios)?;
     if scenarios.is_empty() && !quiet {
         eprintln!(
@@ -170,6 +180,48 @@ pub fn run(project: &Project, args: &BuildArgs, quiet: bool) -> Result<BuildRepo
         print_report(&report);
     }
     Ok(report)
+}
+
+/// Refuses an output folder that would replace part of the project (see [`guard`]).
+fn check_out(project: &Project, paths: &Paths) -> Result<()> {
+    let state = project.root.join(crate::config::STATE_DIR);
+    let config = project.path(Path::new(crate::config::CONFIG_FILE));
+    let store = project.path(&project.config.store.path);
+    let mut protected = vec![
+        Protected {
+            what: "the project root",
+            path: &project.root,
+            holds_site: true,
+        },
+        Protected {
+            what: "the state folder",
+            path: &state,
+            holds_site: false,
+        },
+        Protected {
+            what: "the scenarios folder",
+            path: &paths.scenarios,
+            holds_site: false,
+        },
+        Protected {
+            what: "the configuration file",
+            path: &config,
+            holds_site: false,
+        },
+        Protected {
+            what: "the review store",
+            path: &store,
+            holds_site: false,
+        },
+    ];
+    if let Some(theme) = &paths.theme {
+        protected.push(Protected {
+            what: "the theme folder",
+            path: theme,
+            holds_site: false,
+        });
+    }
+    guard::check(&paths.out, &paths.out_flag, &protected)
 }
 
 fn write_manifest(
