@@ -11,6 +11,7 @@ pub mod export;
 pub mod highlight;
 pub mod markdown;
 pub mod output;
+pub mod printable;
 pub mod render;
 pub mod scenario;
 pub mod secret;

@@ -91,7 +91,10 @@ fn markdown_matches_golden_and_is_inert() {
     assert!(!md.contains("<img"), "raw HTML must not survive");
     assert!(!md.contains("!["), "images must not survive");
     assert!(md.contains("Key issues with no comment near them"));
-    assert!(md.contains("Ada &lt;b>L&lt;/b>"), "names are inert too");
+    assert!(
+        md.contains("Ada &lt;b&gt;L&lt;/b&gt;"),
+        "names are inert too"
+    );
     assert!(
         md.contains("at original 2-5"),
         "an also place is shown in its own file"

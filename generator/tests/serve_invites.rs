@@ -151,3 +151,63 @@ fn interviewer_changes_show_in_the_listing() {
     let (ok, _, err) = cli(root, &["invite", "--revoke", "NOT-AN-ID"], None);
     assert!(!ok && err.contains("not an invite id"), "{err}");
 }
+
+/// Issue 19, item 4: control characters in a candidate name or ref were accepted by `invite`,
+/// stored, and printed raw by `invites` (a clipboard write through OSC 52, a hidden link).
+#[test]
+fn control_characters_are_refused_on_input_and_escaped_in_the_listing() {
+    let tmp = project();
+    let root = tmp.path();
+    assert!(cli(root, &["build"], None).0);
+    for args in [
+        [
+            "--candidate",
+            "Eve\u{1b}]52;c;ZXZpbA==\u{7}",
+            "--ref",
+            "R-1",
+        ],
+        ["--ref", "R\u{9b}2J", "--candidate", "Ann"],
+        ["--ref", "R\u{202e}txt.exe", "--candidate", "Ann"],
+    ] {
+        let mut all = vec!["invite", "demo-review"];
+        all.extend(args);
+        let (ok, out, err) = cli(root, &all, None);
+        assert!(
+            !ok && err.contains(args[0]) && err.contains("U+"),
+            "{out}{err}"
+        );
+    }
+    // A store written by an older version (or another tool) may hold them already.
+    let project = generator::config::Project::load(root).unwrap();
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    runtime.block_on(async {
+        let store = generator::store::open(&project, &Default::default())
+            .await
+            .unwrap();
+        let manifest = generator::cmd::invite::current_manifest(
+            &project,
+            &Default::default(),
+            "demo-review",
+            true,
+        )
+        .unwrap();
+        let new = generator::cmd::invite::NewInvite {
+            scenario: "demo-review",
+            candidate: "Eve\u{1b}]52;c;ZXZpbA==\u{7}\u{1b}[2J",
+            reference: Some("R\u{9b}31m\u{202e}"),
+            expires: std::time::Duration::from_secs(3600),
+            time_limit: None,
+        };
+        generator::cmd::invite::mint(&*store, manifest, &new)
+            .await
+            .unwrap();
+    });
+    let (ok, listing, err) = cli(root, &["invites"], None);
+    assert!(ok, "{err}");
+    let bad: Vec<char> = listing
+        .chars()
+        .filter(|&c| (c.is_control() && c != '\n') || c == '\u{202e}')
+        .collect();
+    assert!(bad.is_empty(), "{bad:?} in {listing:?}");
+    assert!(listing.contains("Eve\\u{1b}]52;c;"), "{listing}");
+}

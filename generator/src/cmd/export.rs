@@ -83,7 +83,7 @@ pub fn run(project: &Project, args: &ExportArgs, quiet: bool) -> Result<()> {
             eprintln!("exported {} invite(s) to {}", records.len(), path.display());
         }
         for warning in records.iter().flat_map(|r| &r.warnings) {
-            eprintln!("warning: {warning}");
+            eprintln!("warning: {}", crate::printable::line(warning));
         }
     }
     Ok(())

@@ -181,6 +181,10 @@ pub fn run(project: &Project, args: &InviteArgs, quiet: bool) -> Result<()> {
         let Some(candidate) = args.candidate.as_deref() else {
             bail!("--candidate NAME is required for a new invite");
         };
+        crate::printable::check_input("--candidate", candidate)?;
+        if let Some(reference) = &args.reference {
+            crate::printable::check_input("--ref", reference)?;
+        }
         let manifest = current_manifest(project, &args.store, slug, quiet)?;
         // Without --time-limit there is none: the page shows the scenario's minutes as a
         // suggestion (docs/design.md §5).

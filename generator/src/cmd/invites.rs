@@ -5,8 +5,10 @@ use submit_fn::store::{InviteState, now, rfc3339};
 
 use crate::cli::InvitesArgs;
 use crate::config::Project;
+use crate::printable;
 
-/// One line per invite, columns aligned.
+/// One line per invite, columns aligned; stored text goes out through
+/// [`printable::line`](crate::printable::line), so no control character reaches the terminal.
 pub fn table(states: &[InviteState]) -> String {
     let at = now();
     let mut rows = vec![[
@@ -21,10 +23,10 @@ pub fn table(states: &[InviteState]) -> String {
     for state in states {
         let invite = &state.invite;
         rows.push([
-            invite.id.clone(),
-            invite.scenario.clone(),
-            invite.candidate.clone(),
-            invite.reference.clone().unwrap_or_default(),
+            printable::line(&invite.id),
+            printable::line(&invite.scenario),
+            printable::line(&invite.candidate),
+            printable::line(invite.reference.as_deref().unwrap_or_default()),
             state.status(at).to_string(),
             rfc3339(invite.created_at),
             rfc3339(invite.expires_at),

@@ -95,7 +95,7 @@ pub fn write(
     let text = match format {
         ExportFormat::Json => serde_json::to_string_pretty(&m).context("cannot write JSON")? + "\n",
         ExportFormat::Csv => {
-            let mut csv = csv::Writer::from_writer(Vec::new());
+            let mut csv = super::csv::writer(Vec::new());
             let mut header = vec!["issue".to_string(), "level".into(), "title".into()];
             header.extend(
                 m.candidates
@@ -124,12 +124,19 @@ pub fn write(
             &html(&m, &context.scenario.meta.title),
         ),
     };
+    let text = match format {
+        ExportFormat::Json => crate::printable::json(&text),
+        _ => crate::printable::escape(&text),
+    };
     out.write_all(text.as_bytes())
         .context("cannot write the comparison")
 }
 
 fn markdown(m: &Matrix, title: &str) -> String {
-    let mut out = format!("# Compare: {title}\n\n| candidate | status | near / total |");
+    let mut out = format!(
+        "# Compare: {}\n\n| candidate | status | near / total |",
+        md_cell(title)
+    );
     for level in LEVELS {
         let _ = write!(out, " {} |", level.as_str());
     }
@@ -165,11 +172,9 @@ fn markdown(m: &Matrix, title: &str) -> String {
     out
 }
 
-/// A table cell that cannot break the table or carry HTML.
+/// A table cell that cannot break the table or carry HTML or markdown.
 fn md_cell(text: &str) -> String {
-    text.replace('|', "\\|")
-        .replace('<', "&lt;")
-        .replace('\n', " ")
+    super::report_md::inline(text)
 }
 
 fn html(m: &Matrix, title: &str) -> String {

@@ -25,12 +25,33 @@ const HEADER: [&str; 15] = [
 ];
 
 /// Spreadsheets run a cell that starts with = + - @ (or a tab or carriage return) as a
-/// formula; a leading apostrophe makes it text.
+/// formula; a leading apostrophe makes it text. A spreadsheet whose list separator is `;`
+/// (or `|`, or a tab) splits the cell there and reads each part as a cell of its own, so a
+/// formula start after any separator or line break gets the apostrophe too. Controls are
+/// shown escaped ([`printable`](crate::printable)).
 pub fn neutralise(cell: &str) -> String {
-    match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
-        _ => cell.to_string(),
+    let cell = crate::printable::text(cell);
+    let mut out = String::with_capacity(cell.len() + 2);
+    let mut at_start = true;
+    for c in cell.chars() {
+        if at_start && matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r') {
+            out.push('\'');
+        }
+        out.push(c);
+        // Spaces and quotes before a formula start do not stop it from running.
+        at_start = SEPARATORS.contains(c) || (at_start && matches!(c, ' ' | '"'));
     }
+    out
+}
+
+/// Characters some spreadsheet splits a line into cells at.
+const SEPARATORS: &str = ",;|\t\n";
+
+/// Every cell quoted, so no separator inside a cell can end it for any reader.
+pub(crate) fn writer<W: Write>(out: W) -> csv::Writer<W> {
+    csv::WriterBuilder::new()
+        .quote_style(csv::QuoteStyle::Always)
+        .from_writer(out)
 }
 
 fn json_name<T: serde::Serialize>(value: &T) -> String {
@@ -41,7 +62,7 @@ fn json_name<T: serde::Serialize>(value: &T) -> String {
 }
 
 pub fn write(records: &[ExportRecord], out: impl Write) -> Result<()> {
-    let mut csv = csv::Writer::from_writer(out);
+    let mut csv = writer(out);
     csv.write_record(HEADER).context("cannot write CSV")?;
     for record in records {
         let invite = &record.invite;
@@ -110,5 +131,28 @@ mod tests {
         }
         assert_eq!(neutralise("plain = text"), "plain = text");
         assert_eq!(neutralise(""), "");
+    }
+
+    /// Issue 19, item 3: `;=1+1` went out unquoted and unneutralised, and a spreadsheet whose
+    /// list separator is `;` evaluated it.
+    #[test]
+    fn formula_starts_after_any_separator_become_text() {
+        for (cell, expect) in [
+            (";=1+1", ";'=1+1"),
+            ("a; =1+1", "a; '=1+1"),
+            ("a,\"=1", "a,\"'=1"),
+            ("x|@SUM(A1)", "x|'@SUM(A1)"),
+            ("line\n-2+3", "line\n'-2+3"),
+            ("a\t+1", "a\t'+1"),
+            ("a b=c", "a b=c"),
+        ] {
+            assert_eq!(neutralise(cell), expect, "{cell:?}");
+        }
+        let mut out = Vec::new();
+        let mut csv = writer(&mut out);
+        csv.write_record([neutralise(";=1+1"), neutralise("plain")])
+            .unwrap();
+        drop(csv);
+        assert_eq!(String::from_utf8(out).unwrap(), "\";'=1+1\",\"plain\"\n");
     }
 }

@@ -44,7 +44,8 @@ pub fn records(
         .collect()
 }
 
-/// Writes the records in `format`. Reports put one review after another.
+/// Writes the records in `format`. Reports put one review after another. Every format goes
+/// out through [`printable`](crate::printable): no control character reaches a reader.
 pub fn write(
     records: &[ExportRecord],
     scenarios: &BTreeMap<String, ScenarioContext>,
@@ -53,12 +54,19 @@ pub fn write(
     mut out: impl Write,
 ) -> Result<()> {
     match format {
-        ExportFormat::Json => json::write(records, exported_at, out),
+        ExportFormat::Json => {
+            let mut buffer = Vec::new();
+            json::write(records, exported_at, &mut buffer)?;
+            let text = String::from_utf8(buffer)?;
+            out.write_all(crate::printable::json(&text).as_bytes())?;
+            Ok(())
+        }
         ExportFormat::Csv => csv::write(records, out),
         ExportFormat::Md => {
             for record in records {
                 let report = Report::new(record, scenarios.get(&record.invite.scenario));
-                out.write_all(report_md::render(&report).as_bytes())?;
+                let text = report_md::render(&report);
+                out.write_all(crate::printable::escape(&text).as_bytes())?;
                 out.write_all(b"\n---\n\n")?;
             }
             Ok(())
@@ -68,7 +76,8 @@ pub fn write(
                 .iter()
                 .map(|r| Report::new(r, scenarios.get(&r.invite.scenario)))
                 .collect();
-            out.write_all(report_html::render_all(&reports).as_bytes())?;
+            let html = report_html::render_all(&reports);
+            out.write_all(crate::printable::escape(&html).as_bytes())?;
             Ok(())
         }
     }

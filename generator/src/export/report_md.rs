@@ -7,21 +7,59 @@ use submit_fn::model::Comment;
 
 use super::report::{LEVELS, Report, line_label, side_label};
 
-/// One line of text (a name, a reference) with no HTML or markdown structure.
+/// One line of text (a name, a reference, a title) with no HTML or markdown structure: line
+/// breaks become spaces, `<`, `>` and `&` entities, and every character that could start
+/// emphasis, a link, an image, code or a table cell is backslash-escaped. (Controls are left
+/// to the escape of the whole report.)
 pub fn inline(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace(['\n', '\r'], " ")
+    let line = crate::printable::normalise_newlines(text).replace(['\n', '\t'], " ");
+    let mut out = String::with_capacity(line.len() + 8);
+    for c in line.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '!' | '|' | '~' | '#' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
-/// Candidate markdown made inert for a Markdown viewer: `<` and `&` escaped, images turned into
-/// plain link text, every line quoted.
-pub fn quote_candidate(text: &str) -> String {
-    let inert = text
+/// `text` as one code span, fenced with more backticks than it holds in a row, so no path can
+/// end the span early.
+pub fn code_span(text: &str) -> String {
+    let line = crate::printable::line(text);
+    let mut longest = 0;
+    let mut run = 0;
+    for c in line.chars() {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat(longest + 1);
+    let pad = if line.starts_with('`') || line.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{line}{pad}{fence}")
+}
+
+/// Markdown that keeps its formatting but loses raw HTML and images, with line endings
+/// normalised so a lone CR cannot start a line a viewer sees and this code does not.
+pub fn inert(text: &str) -> String {
+    crate::printable::normalise_newlines(text)
         .replace('&', "&amp;")
         .replace('<', "&lt;")
-        .replace("![", "!\\[");
-    inert
+        .replace("![", "!\\[")
+}
+
+/// Candidate markdown made inert for a Markdown viewer ([`inert`]), every line quoted.
+pub fn quote_candidate(text: &str) -> String {
+    inert(text)
         .lines()
         .map(|l| format!("> {l}\n"))
         .collect::<String>()
@@ -46,7 +84,7 @@ pub fn render(report: &Report) -> String {
     let record = report.record;
     let invite = &record.invite;
     let mut out = String::new();
-    let _ = writeln!(out, "# Review: {}\n", report.title());
+    let _ = writeln!(out, "# Review: {}\n", inline(report.title()));
     let reference = invite
         .reference
         .as_deref()
@@ -55,8 +93,9 @@ pub fn render(report: &Report) -> String {
     let _ = writeln!(out, "- Candidate: {}{reference}", inline(&invite.candidate));
     let _ = writeln!(
         out,
-        "- Invite: `{}` · scenario `{}`",
-        invite.id, invite.scenario
+        "- Invite: {} · scenario {}",
+        code_span(&invite.id),
+        code_span(&invite.scenario)
     );
     let late = invite
         .late_seconds
@@ -87,7 +126,7 @@ pub fn render(report: &Report) -> String {
         }
     }
     for warning in &record.warnings {
-        let _ = writeln!(out, "\n> **Warning:** {warning}");
+        let _ = writeln!(out, "\n> **Warning:** {}", inline(warning));
     }
 
     let score = &record.score;
@@ -118,7 +157,7 @@ pub fn render(report: &Report) -> String {
 
     let _ = writeln!(out, "\n## Files");
     for file in &report.files {
-        let _ = writeln!(out, "\n### `{}`\n", file.path);
+        let _ = writeln!(out, "\n### {}\n", code_span(file.path));
         if !file.issues.is_empty() {
             let _ = writeln!(out, "Key issues in this file:\n");
             for view in &file.issues {
@@ -135,7 +174,7 @@ pub fn render(report: &Report) -> String {
                 let _ = writeln!(
                     out,
                     "- {mark}: **{}** ({}, {}) at {} {}",
-                    i.title,
+                    inline(&i.title),
                     i.level.as_str(),
                     i.category.as_str(),
                     side_label(side),
@@ -192,14 +231,14 @@ pub fn render(report: &Report) -> String {
     for issue in &report.missed {
         let _ = writeln!(
             out,
-            "### {} ({}, {})\n\n`{}` {} {}\n\n{}\n",
-            issue.title,
+            "### {} ({}, {})\n\n{} {} {}\n\n{}\n",
+            inline(&issue.title),
             issue.level.as_str(),
             issue.category.as_str(),
-            issue.file,
+            code_span(&issue.file),
             side_label(issue.side),
             line_label(issue.lines.0, issue.lines.1),
-            issue.detail.trim()
+            inert(issue.detail.trim())
         );
     }
 
@@ -219,8 +258,8 @@ pub fn render(report: &Report) -> String {
         );
         let _ = writeln!(
             out,
-            "#### `{}` {} {}{}\n",
-            comment.file,
+            "#### {} {} {}{}\n",
+            code_span(&comment.file),
             side_label(comment.side),
             line_label(start, end),
             severity(comment)
@@ -242,5 +281,17 @@ mod tests {
         assert!(q.contains("&lt;img"));
         assert!(!q.contains("!["), "{q}");
         assert!(q.lines().all(|l| l.starts_with("> ")));
+    }
+
+    #[test]
+    fn names_and_paths_carry_no_markdown() {
+        assert_eq!(
+            inline("![](http://e/t.png) <b>*x*</b>\rnext"),
+            "\\!\\[\\](http://e/t.png) &lt;b&gt;\\*x\\*&lt;/b&gt; next"
+        );
+        assert_eq!(code_span("src/a.ts"), "`src/a.ts`");
+        assert_eq!(code_span("a`b"), "``a`b``");
+        assert_eq!(code_span("`a``"), "``` `a`` ```");
+        assert_eq!(quote_candidate("a\rb"), "> a\n> b\n");
     }
 }
