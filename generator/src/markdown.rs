@@ -39,6 +39,9 @@ enum Links {
     WebOnly,
 }
 
+/// The prefix of every footnote's element id and link.
+const FOOTNOTE: &str = "fn-";
+
 /// Attributes of every link that leaves the site: a new tab, no referrer, no endorsement.
 const OUTSIDE: &str = "rel=\"noopener noreferrer nofollow\" target=\"_blank\"";
 
@@ -95,6 +98,14 @@ fn render(markdown: &str, links: Links) -> String {
                     events.push(Event::Html("</a>".into()));
                 }
             }
+            // Footnote ids live in their own namespace: a label such as `file-1` or
+            // `description` must not shadow an element of the page.
+            (None, Event::FootnoteReference(label)) => events.push(Event::FootnoteReference(
+                format!("{FOOTNOTE}{label}").into(),
+            )),
+            (None, Event::Start(Tag::FootnoteDefinition(label))) => events.push(Event::Start(
+                Tag::FootnoteDefinition(format!("{FOOTNOTE}{label}").into()),
+            )),
             (None, Event::Text(text)) if open_links.is_empty() => autolink(&text, &mut events),
             (None, event) => events.push(event),
         }
@@ -145,7 +156,8 @@ enum Target {
 }
 
 /// Links leave the site only for http, https and mailto; scenario text may also link within
-/// the page; anything else (javascript:, data:, ...) is refused.
+/// the page; anything else (javascript:, data:, ...) is refused. `//host` (and `/\host`, which
+/// browsers read alike) leaves the site too, on the page's scheme.
 fn target(url: &str, links: Links) -> Option<Target> {
     let lower: String = url
         .trim()
@@ -153,6 +165,11 @@ fn target(url: &str, links: Links) -> Option<Target> {
         .filter(|c| !c.is_control() && !c.is_whitespace())
         .collect::<String>()
         .to_ascii_lowercase();
+    let mut start = lower.chars().take(2);
+    let slash = |c: Option<char>| matches!(c, Some('/' | '\\'));
+    if slash(start.next()) && slash(start.next()) {
+        return (links == Links::AllowRelative).then_some(Target::Outside);
+    }
     match lower.split_once(':') {
         Some((scheme, _))
             if !scheme.contains('/') && !scheme.contains('#') && !scheme.contains('?') =>

@@ -1,5 +1,6 @@
 //! The scenario's file trees: walks original/ and modified/, applies renames, and enforces the
-//! file rules (no symlinks, no path leaving the folder, UTF-8 text only, at most 1 MiB).
+//! file rules (no symlinks, no path leaving the folder, plain path characters, UTF-8 text only,
+//! at most 1 MiB a file, 2 MiB and 200 files a scenario).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Component, Path};
@@ -7,7 +8,48 @@ use std::path::{Component, Path};
 use submit_fn::model::FileStatus;
 
 use super::problem::{Problems, line_of};
-use super::{MAX_FILE_BYTES, MODIFIED_DIR, ORIGINAL_DIR, SCENARIO_TOML, ScenarioFile};
+use super::{
+    MAX_FILE_BYTES, MAX_FILES, MAX_SCENARIO_BYTES, MODIFIED_DIR, ORIGINAL_DIR, SCENARIO_TOML,
+    ScenarioFile,
+};
+
+/// Characters a file path may hold: a path is shown in the page, the reports and the
+/// terminal, so nothing that could break out of HTML, Markdown code or a line.
+fn path_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || "._-+@()[]/".contains(c)
+}
+
+/// What both trees of one scenario may still hold ([`MAX_FILES`], [`MAX_SCENARIO_BYTES`]).
+struct Budget {
+    files: usize,
+    bytes: u64,
+    exceeded: bool,
+}
+
+impl Budget {
+    /// Counts `file` of `len` bytes; reports the first file over the budget, by name.
+    fn take(&mut self, file: &Path, len: u64, problems: &mut Problems) -> bool {
+        self.files += 1;
+        self.bytes += len;
+        let over = if self.files > MAX_FILES {
+            format!(
+                "the scenario holds more than {MAX_FILES} files (original/ and modified/ together)"
+            )
+        } else if self.bytes > MAX_SCENARIO_BYTES {
+            format!(
+                "the scenario's files pass {} MiB together here: split it or cut the files",
+                MAX_SCENARIO_BYTES / (1024 * 1024)
+            )
+        } else {
+            return true;
+        };
+        if !self.exceeded {
+            problems.at(file, None, over);
+            self.exceeded = true;
+        }
+        false
+    }
+}
 
 /// Reads one file as text, recording why it cannot be shown when it cannot.
 pub(super) fn read_text(file: &Path, problems: &mut Problems) -> Option<String> {
@@ -61,7 +103,12 @@ pub(super) fn read_text(file: &Path, problems: &mut Problems) -> Option<String> 
 }
 
 /// Every file under `root/<side>/`, by repo path (forward slashes).
-fn read_tree(root: &Path, side: &str, problems: &mut Problems) -> BTreeMap<String, String> {
+fn read_tree(
+    root: &Path,
+    side: &str,
+    budget: &mut Budget,
+    problems: &mut Problems,
+) -> BTreeMap<String, String> {
     let base = root.join(side);
     let mut out = BTreeMap::new();
     if !base.is_dir() {
@@ -93,6 +140,20 @@ fn read_tree(root: &Path, side: &str, problems: &mut Problems) -> BTreeMap<Strin
             problems.at(path, None, "the path is not valid UTF-8".into());
             continue;
         };
+        if let Some(c) = repo_path.chars().find(|&c| !path_char(c)) {
+            problems.at(
+                path,
+                None,
+                format!(
+                    "the path holds {c:?}: file paths use only letters, digits and . _ - + @ ( ) [ ] /"
+                ),
+            );
+            continue;
+        }
+        let len = entry.metadata().map(|m| m.len()).unwrap_or(0);
+        if !budget.take(path, len, problems) {
+            continue;
+        }
         if let Some(text) = read_text(path, problems) {
             out.insert(repo_path, text);
         }
@@ -126,8 +187,13 @@ pub(super) fn read_sides(
     if !dir.join(ORIGINAL_DIR).is_dir() && !dir.join(MODIFIED_DIR).is_dir() {
         problems.at(dir, None, "neither original/ nor modified/ exists".into());
     }
-    let mut original = read_tree(dir, ORIGINAL_DIR, problems);
-    let mut modified = read_tree(dir, MODIFIED_DIR, problems);
+    let mut budget = Budget {
+        files: 0,
+        bytes: 0,
+        exceeded: false,
+    };
+    let mut original = read_tree(dir, ORIGINAL_DIR, &mut budget, problems);
+    let mut modified = read_tree(dir, MODIFIED_DIR, &mut budget, problems);
     let toml_file = dir.join(SCENARIO_TOML);
     let toml_text = std::fs::read_to_string(&toml_file).unwrap_or_default();
     let mut files = Vec::new();

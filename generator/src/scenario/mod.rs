@@ -22,6 +22,10 @@ pub const ORIGINAL_DIR: &str = "original";
 pub const MODIFIED_DIR: &str = "modified";
 /// Larger files are rejected: a review page is no place for them.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+/// A scenario's files on both sides together: a page grows about tenfold from its sources.
+pub const MAX_SCENARIO_BYTES: u64 = 2 * 1024 * 1024;
+/// Files on both sides together: a review of more is no interview.
+pub const MAX_FILES: usize = 200;
 
 /// A loaded, valid scenario.
 #[derive(Debug, Clone)]
@@ -100,7 +104,8 @@ pub fn is_slug(name: &str) -> bool {
 
 /// The folders under `path` that are scenarios: `path` itself when it holds a scenario.toml,
 /// else its subfolders (sorted), skipping hidden ones. A link to a folder counts as one (ops
-/// may keep scenarios elsewhere); links inside a scenario are refused by the loader.
+/// may keep scenarios elsewhere); a link to nothing is an error, not a scenario silently
+/// skipped; links inside a scenario are refused by the loader.
 pub fn discover(path: &Path) -> Result<Vec<PathBuf>> {
     use anyhow::Context;
     if path.join(SCENARIO_TOML).is_file() {
@@ -113,7 +118,20 @@ pub fn discover(path: &Path) -> Result<Vec<PathBuf>> {
         let entry = entry.with_context(|| format!("cannot read {}", path.display()))?;
         let name = entry.file_name();
         let hidden = name.to_string_lossy().starts_with('.');
-        if !hidden && entry.path().is_dir() {
+        if hidden {
+            continue;
+        }
+        let link = entry.file_type().is_ok_and(|t| t.is_symlink());
+        if link && !entry.path().exists() {
+            anyhow::bail!(
+                "{} is a link to {}, which does not exist",
+                entry.path().display(),
+                std::fs::read_link(entry.path())
+                    .map(|t| t.display().to_string())
+                    .unwrap_or_default()
+            );
+        }
+        if entry.path().is_dir() {
             dirs.push(entry.path());
         }
     }
