@@ -58,12 +58,12 @@ export class Server {
     this.port = port;
   }
 
-  /** Starts `reviewroom serve` and resolves once it prints where it serves. */
+  /** Starts `reviewroom serve --demo` (its demo link gives the page's address) and resolves once it prints where it serves. */
   start() {
     return new Promise((resolve, reject) => {
       const env = { ...process.env };
       delete env.REVIEWROOM_SECRET;
-      this.proc = spawn(BIN, ['--root', this.root, 'serve', '--port', String(this.port)], { env });
+      this.proc = spawn(BIN, ['--root', this.root, 'serve', '--demo', '--port', String(this.port)], { env });
       let out = '';
       const timer = setTimeout(() => reject(new Error(`serve did not start:\n${out}`)), 60000);
       const onData = (chunk) => {

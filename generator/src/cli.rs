@@ -99,6 +99,10 @@ pub struct ServeArgs {
     pub bind: String,
     #[arg(long, default_value_t = 8080)]
     pub port: u16,
+    /// Mint a 7-day demo invite for the first scenario and print its link (loopback only;
+    /// refused on a DynamoDB table).
+    #[arg(long)]
+    pub demo: bool,
     #[command(flatten)]
     pub store: StoreArgs,
     #[command(flatten)]

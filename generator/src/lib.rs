@@ -15,4 +15,5 @@ pub mod printable;
 pub mod render;
 pub mod scenario;
 pub mod secret;
+pub mod server;
 pub mod store;

@@ -1,23 +1,36 @@
 //! `reviewroom serve`: builds, then serves dist/ and the API (the same router as the Lambda,
-//! nested at `api_path`) from one local server, and prints a demo invite (sqlite store only).
+//! nested at `api_path`) from one local server ([`crate::server`]). With `--demo` it also mints
+//! a demo invite and prints its link: never by default, so a real store gains no stray invite.
 
 use std::net::{IpAddr, SocketAddr};
 use std::time::Duration;
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use submit_fn::AppState;
-use tower_http::services::{ServeDir, ServeFile};
 
 use crate::cli::{ServeArgs, StoreKind};
 use crate::cmd::invite::{NewInvite, current_manifest, link, mint};
 use crate::config::Project;
+use crate::server::{self, Limits};
 
 pub fn run(project: &Project, args: &ServeArgs, quiet: bool) -> Result<()> {
-    let report = crate::build::run(project, &args.build, quiet)?;
     let ip: IpAddr = args
         .bind
         .parse()
         .with_context(|| format!("--bind {:?} is not an IP address", args.bind))?;
+    let store_config = project.store(&args.store);
+    if args.demo {
+        if !ip.is_loopback() {
+            bail!("--demo serves a demo invite: only on a loopback address, not on {ip}");
+        }
+        if store_config.kind == StoreKind::Dynamodb && store_config.endpoint_url.is_none() {
+            bail!(
+                "--demo would mint a demo invite in the DynamoDB table: only on the sqlite store \
+                 or a local endpoint_url"
+            );
+        }
+    }
+    let report = crate::build::run(project, &args.build, quiet)?;
     if !ip.is_loopback() {
         eprintln!(
             "warning: serving on {ip}, reachable from other machines: put TLS in front of it \
@@ -34,38 +47,42 @@ pub fn run(project: &Project, args: &ServeArgs, quiet: bool) -> Result<()> {
         let fallback_base = format!("http://{local}");
         let base = project.config.link_base(&fallback_base);
 
-        let sqlite = project.store(&args.store).kind == StoreKind::Sqlite;
-        if let Some(first) = report.scenarios.first().filter(|_| sqlite) {
-            let manifest = current_manifest(project, &args.store, &first.slug, true)?;
-            let new = NewInvite {
-                scenario: &first.slug,
-                candidate: "Demo candidate",
-                reference: Some("demo"),
-                expires: Duration::from_secs(7 * 24 * 3600),
-                time_limit: None,
-            };
-            let (invite, token) = mint(&*store, manifest, &new).await?;
-            println!("demo invite {} on {}:", invite.id, first.slug);
-            println!("  {}", link(&base, &invite, &token));
+        match report.scenarios.first() {
+            Some(first) if args.demo => {
+                let manifest = current_manifest(project, &args.store, &first.slug, true)?;
+                let new = NewInvite {
+                    scenario: &first.slug,
+                    candidate: "Demo candidate",
+                    reference: Some("demo"),
+                    expires: Duration::from_secs(7 * 24 * 3600),
+                    time_limit: None,
+                };
+                let (invite, token) = mint(&*store, manifest, &new).await?;
+                println!("demo invite {} on {}:", invite.id, first.slug);
+                println!("  {}", link(&base, &invite, &token));
+            }
+            Some(first) if !quiet => eprintln!(
+                "mint a candidate link with `reviewroom invite {} --candidate NAME` \
+                 (or serve with --demo for a demo invite)",
+                first.slug
+            ),
+            _ => {}
         }
 
         let dist = report.out_dir.clone();
-        let site = ServeDir::new(&dist)
-            .append_index_html_on_directories(true)
-            .not_found_service(ServeFile::new(dist.join("404.html")));
         let api_path = project.config.api_path.trim_end_matches('/').to_string();
-        let router = axum::Router::new()
-            .nest(&api_path, submit_fn::api::routes(AppState::new(store)))
-            .fallback_service(site);
+        let limits = Limits::default();
+        let api = submit_fn::api::routes(AppState::new(store));
+        let app = server::app(&dist, &api_path, api, &limits)?;
+        server::init_logs();
         println!(
             "serving {} on {base} (API at {base}{api_path}); Ctrl-C stops",
             dist.display()
         );
-        axum::serve(listener, router)
-            .with_graceful_shutdown(async {
-                let _ = tokio::signal::ctrl_c().await;
-            })
-            .await
-            .context("the server stopped")
+        server::serve(listener, app, limits, async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+        .context("the server stopped")
     })
 }
