@@ -96,6 +96,7 @@ fn main() -> anyhow::Result<()> {
                     review: review(i),
                     received_at: now,
                     late_seconds: 0,
+                    server_elapsed_seconds: Some(0),
                 };
                 store.submit(&id, &submission).await?;
                 anyhow::Ok(())

@@ -10,6 +10,9 @@ pub const MAX_COMMENTS: usize = 500;
 pub const MAX_TEXT: usize = 10_000;
 /// Client-made ids: comment, save and submission ids.
 pub const MAX_ID: usize = 128;
+/// What a candidate-reported `elapsed_seconds` may exceed the server's own measure by (the
+/// page's clock and the network).
+pub const ELAPSED_SLACK_SECONDS: u64 = 300;
 
 /// A rejected field: where (JSON pointer) and why.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -44,6 +47,42 @@ pub fn check_id(value: &str, field: &str) -> Result<(), Invalid> {
     Ok(())
 }
 
+/// Candidate text keeps newlines and tabs but no other control character (C0, DEL, C1): printed
+/// to a terminal those are escape sequences (OSC 52 clipboard writes, OSC 8 links). Bidi
+/// controls (U+202A-U+202E, U+2066-U+2069) are format characters, kept: right-to-left text
+/// needs them and a review may quote them; every human-facing output shows them escaped.
+pub fn check_text(value: &str, field: &str) -> Result<(), Invalid> {
+    let found = value
+        .chars()
+        .enumerate()
+        .find(|(_, c)| c.is_control() && !matches!(c, '\n' | '\t'));
+    match found {
+        Some((at, c)) => Err(invalid(
+            field.to_string(),
+            format!(
+                "must not contain control characters (U+{:04X} at character {}); only newline \
+                 and tab are allowed",
+                u32::from(c),
+                at + 1
+            ),
+        )),
+        None => Ok(()),
+    }
+}
+
+/// A candidate-reported `elapsed_seconds` is at most `measured` (the server's seconds since
+/// the invite started, or since it was made when not started) plus the slack.
+pub fn check_elapsed(reported: u64, measured: u64, field: &str) -> Result<(), Invalid> {
+    let most = measured.saturating_add(ELAPSED_SLACK_SECONDS);
+    if reported > most {
+        return Err(invalid(
+            field.to_string(),
+            format!("at most {most} seconds: the server measured {measured} since the start"),
+        ));
+    }
+    Ok(())
+}
+
 /// Validates `review` found at JSON pointer `base` ("" for the body root).
 pub fn review(
     review: &Review,
@@ -54,6 +93,7 @@ pub fn review(
     if stage == Stage::Submission && review.verdict.is_none() {
         return Err(invalid(format!("{base}/verdict"), "a verdict is required"));
     }
+    check_text(&review.summary, &format!("{base}/summary"))?;
     if review.summary.chars().count() > MAX_TEXT {
         return Err(invalid(
             format!("{base}/summary"),
@@ -84,6 +124,13 @@ fn comment(c: &Comment, manifest: &Manifest, stage: Stage, at: &str) -> Result<(
             format!("{at}/deleted"),
             "deleted comments belong to drafts only",
         ));
+    }
+    for (text, name) in [
+        (&c.body, "body"),
+        (&c.file, "file"),
+        (&c.updated_at, "updated_at"),
+    ] {
+        check_text(text, &format!("{at}/{name}"))?;
     }
     if c.body.chars().count() > MAX_TEXT {
         return Err(invalid(
@@ -220,6 +267,57 @@ mod tests {
             r.comments.push(c);
         }
         assert_eq!(field(&r, Stage::Draft).as_deref(), Some("/comments"));
+    }
+
+    #[test]
+    fn control_characters_are_refused_except_newline_and_tab() {
+        let mut r = with(comment(None, None, Side::Modified));
+        r.summary = "line one\n\tindented".into();
+        r.comments[0].body = "ok\nok".into();
+        assert_eq!(field(&r, Stage::Submission), None);
+        for bad in [
+            "\u{1b}]52;c;aGk=\u{7}",
+            "a\rb",
+            "nul\0",
+            "del\u{7f}",
+            "c1\u{9b}31m",
+        ] {
+            let mut r = with(comment(None, None, Side::Modified));
+            r.summary = bad.into();
+            assert_eq!(
+                field(&r, Stage::Draft).as_deref(),
+                Some("/summary"),
+                "{bad:?}"
+            );
+            let mut r = with(comment(None, None, Side::Modified));
+            r.comments[0].body = bad.into();
+            assert_eq!(
+                field(&r, Stage::Submission).as_deref(),
+                Some("/comments/0/body"),
+                "{bad:?}"
+            );
+        }
+        let mut r = with(comment(None, None, Side::Modified));
+        r.comments[0].updated_at = "2026\u{1b}[2J".into();
+        assert_eq!(
+            field(&r, Stage::Draft).as_deref(),
+            Some("/comments/0/updated_at")
+        );
+        // Bidi controls are kept (outputs escape them).
+        let mut r = with(comment(None, None, Side::Modified));
+        r.comments[0].body = "quote: \u{202e}gnp.exe\u{2066}x\u{2069}".into();
+        assert_eq!(field(&r, Stage::Submission), None);
+        let message = review(&with_summary("\u{1b}"), &manifest(), Stage::Draft, "")
+            .unwrap_err()
+            .message;
+        assert!(message.contains("U+001B at character 1"), "{message}");
+    }
+
+    fn with_summary(summary: &str) -> Review {
+        Review {
+            summary: summary.into(),
+            ..Review::default()
+        }
     }
 
     #[test]

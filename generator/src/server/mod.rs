@@ -56,7 +56,8 @@ pub fn app(dist: &Path, api_path: &str, api: Router, limits: &Limits) -> Result<
     let router = if api_path.is_empty() {
         site.merge(api)
     } else {
-        Router::new().nest(api_path, api).merge(site)
+        // `nested` also answers `<api_path>/` itself, which `nest` leaves to the site.
+        submit_fn::api::nested(api_path, api).merge(site)
     };
     Ok(layers::around(router, limits))
 }

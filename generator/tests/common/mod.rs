@@ -78,6 +78,7 @@ pub fn states(ctx: &ScenarioContext) -> Vec<InviteState> {
             review: review.to_string(),
             received_at: datetime!(2026-03-02 11:10 UTC),
             late_seconds: 300,
+            server_elapsed_seconds: Some(3900),
         }],
     };
     let drafted = InviteState {

@@ -1,7 +1,8 @@
 //! The `api_request` property: the API under any request body, on every route and invite state,
 //! over a real SQLite store: never a 5xx, always `Cache-Control: no-store`, every 4xx in the JSON
-//! error shape with a known code, and a created submission sent again answers 200 with the same
-//! answer. Shared by the fuzz target and `tests/fuzz_replay.rs` (both include this file by path).
+//! error shape with a known code, every 422 naming its field, a draft or submission with a
+//! control character (other than newline and tab) in any string never accepted, and a created
+//! submission sent again answers 200 with the same answer. Shared by the fuzz target and `tests/fuzz_replay.rs` (both include this file by path).
 
 use std::sync::{Arc, LazyLock};
 
@@ -150,6 +151,20 @@ async fn send(
 /// Panics when the property fails. The first byte picks the route (low 3 bits), the invite's
 /// state (next 3: new, started and late, expired, revoked, no token) and whether the body is
 /// declared JSON (high bit clear); the rest is the body.
+/// Whether any string of the body (keys too) holds a control character the API refuses.
+fn has_control(value: &Value) -> bool {
+    let bad = |text: &str| {
+        text.chars()
+            .any(|c| c.is_control() && !matches!(c, '\n' | '\t'))
+    };
+    match value {
+        Value::String(text) => bad(text),
+        Value::Array(items) => items.iter().any(has_control),
+        Value::Object(map) => map.iter().any(|(k, v)| bad(k) || has_control(v)),
+        _ => false,
+    }
+}
+
 pub fn check(data: &[u8]) {
     let Some((&selector, body)) = data.split_first() else {
         return;
@@ -171,8 +186,18 @@ pub fn check(data: &[u8]) {
             let code = answer["error"]["code"].as_str().unwrap_or_default();
             assert!(CODES.contains(&code), "{status} {answer}");
             assert!(answer["error"]["message"].is_string(), "{answer}");
+            if status == StatusCode::UNPROCESSABLE_ENTITY {
+                assert!(answer["error"]["field"].is_string(), "{answer}");
+            }
         } else {
             assert!(answer.is_object(), "{status} {answer}");
+        }
+        let sent = serde_json::from_slice::<Value>(body).unwrap_or(Value::Null);
+        if has_control(&sent) && matches!(path, "/api/draft" | "/api/submissions") {
+            assert!(
+                !status.is_success(),
+                "control character accepted: {status} {answer}"
+            );
         }
         if status == StatusCode::CREATED && path == "/api/submissions" {
             let (again, replayed) = send(method, path, token, json, body).await;

@@ -3,7 +3,7 @@
 
 use axum::Json;
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{Method, StatusCode};
 use serde::Deserialize;
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
@@ -12,7 +12,7 @@ use super::extract::{Bearer, JsonBody};
 use super::session::{authorize, body, check_usable};
 use super::{ApiError, AppState};
 use crate::model::{Comment, Review, Verdict};
-use crate::store::{DraftOutcome, InviteState, Submission, SubmitOutcome, now, rfc3339};
+use crate::store::{DraftOutcome, Invite, InviteState, Submission, SubmitOutcome, now, rfc3339};
 use crate::validate::{self, Stage};
 
 type Answer = Result<(StatusCode, Json<Value>), ApiError>;
@@ -29,11 +29,16 @@ pub(crate) async fn method_not_allowed() -> ApiError {
     ApiError::MethodNotAllowed
 }
 
-pub(crate) async fn session(State(state): State<AppState>, Bearer(token): Bearer) -> Answer {
+/// `GET` records the first open; `HEAD` (a link checker, a prefetch) only looks.
+pub(crate) async fn session(
+    State(state): State<AppState>,
+    method: Method,
+    Bearer(token): Bearer,
+) -> Answer {
     let mut found = authorize(&state, &token).await?;
     let now = now();
     check_usable(&found, now)?;
-    if found.invite.opened_at.is_none() {
+    if found.invite.opened_at.is_none() && method != Method::HEAD {
         let id = found.invite.id.clone();
         found.invite = state.call(|store| store.mark_opened(&id, now)).await?;
     }
@@ -48,7 +53,17 @@ pub(crate) async fn start(State(state): State<AppState>, Bearer(token): Bearer) 
     Ok((StatusCode::OK, Json(body(&found, now))))
 }
 
-/// A draft or submission on an invite not yet started starts it.
+fn whole_seconds(span: time::Duration) -> u64 {
+    u64::try_from(span.whole_seconds()).unwrap_or(0)
+}
+
+/// The server's seconds since the invite started, or since it was made when not started: the
+/// most time a candidate can have spent.
+fn seconds_since_start(invite: &Invite, now: time::OffsetDateTime) -> u64 {
+    whole_seconds(now - invite.started_at.unwrap_or(invite.created_at))
+}
+
+/// A draft on an invite not yet started starts it.
 async fn ensure_started(
     state: &AppState,
     found: &mut InviteState,
@@ -83,6 +98,11 @@ pub(crate) async fn draft(
         &found.invite.manifest,
         Stage::Draft,
         "/review",
+    )?;
+    validate::check_elapsed(
+        value.review.elapsed_seconds,
+        seconds_since_start(&found.invite, now),
+        "/review/elapsed_seconds",
     )?;
     if let Some(s) = found.current_submission() {
         return Err(already_submitted(s));
@@ -156,7 +176,7 @@ pub(crate) async fn submit(
     Bearer(token): Bearer,
     JsonBody { value, raw }: JsonBody<SubmissionBody>,
 ) -> Answer {
-    let mut found = authorize(&state, &token).await?;
+    let found = authorize(&state, &token).await?;
     let now = now();
     check_usable(&found, now)?;
     validate::check_id(&value.submission_id, "/submission_id")?;
@@ -171,7 +191,13 @@ pub(crate) async fn submit(
     if let Some(stored) = found.current_submission() {
         return settle(stored, &value.submission_id, &body_hash);
     }
-    ensure_started(&state, &mut found, now).await?;
+    validate::check_elapsed(
+        review.elapsed_seconds,
+        seconds_since_start(&found.invite, now),
+        "/elapsed_seconds",
+    )?;
+    // A submission does not start the invite: a start stamped at receipt would claim the
+    // review took no time. Without a start there is no server-measured time.
     let submission = Submission {
         round: found.invite.round,
         submission_id: value.submission_id,
@@ -179,6 +205,7 @@ pub(crate) async fn submit(
         review: serde_json::to_string(&review).map_err(|e| ApiError::Internal(e.to_string()))?,
         received_at: now,
         late_seconds: found.invite.late_seconds(now),
+        server_elapsed_seconds: found.invite.started_at.map(|at| whole_seconds(now - at)),
     };
     let id = found.invite.id.clone();
     match state.call(|store| store.submit(&id, &submission)).await? {

@@ -8,7 +8,7 @@ use std::time::Duration;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderValue, Request, header};
-use axum::routing::{get, post, put};
+use axum::routing::{any, get, post, put};
 use tower_http::sensitive_headers::SetSensitiveRequestHeadersLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
@@ -94,10 +94,7 @@ pub fn routes(state: AppState) -> Router {
         .method_not_allowed_fallback(handlers::method_not_allowed)
         .with_state(state)
         .layer(DefaultBodyLimit::max(extract::BODY_LIMIT))
-        .layer(SetResponseHeaderLayer::overriding(
-            header::CACHE_CONTROL,
-            HeaderValue::from_static("no-store"),
-        ))
+        .layer(no_store())
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(|req: &Request<_>| {
@@ -109,16 +106,26 @@ pub fn routes(state: AppState) -> Router {
         .layer(SetSensitiveRequestHeadersLayer::new([header::AUTHORIZATION]))
 }
 
+/// `api` (the `routes`) nested at `path` (no trailing slash). `nest` matches `path` and
+/// `path/...` but not `path/`, which would fall through to whatever serves the rest (the
+/// static 404 page under `reviewroom serve`): that one answers the API's JSON 404 too.
+pub fn nested(path: &str, api: Router) -> Router {
+    let trailing = Router::new()
+        .route(&format!("{path}/"), any(handlers::not_found))
+        .layer(no_store());
+    Router::new().nest(path, api).merge(trailing)
+}
+
+fn no_store() -> SetResponseHeaderLayer<HeaderValue> {
+    SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-store"))
+}
+
 /// The router the Lambda serves: the API at `/api` (API Gateway forwards `/api/{proxy+}`),
 /// and a JSON 404 for anything else.
 pub fn app(state: AppState) -> Router {
-    Router::new()
-        .nest("/api", routes(state))
+    nested("/api", routes(state))
         .fallback(handlers::not_found)
-        .layer(SetResponseHeaderLayer::overriding(
-            header::CACHE_CONTROL,
-            HeaderValue::from_static("no-store"),
-        ))
+        .layer(no_store())
 }
 
 #[cfg(test)]

@@ -23,12 +23,14 @@ pub(crate) async fn authorize(state: &AppState, token: &Token) -> Result<InviteS
     Ok(found)
 }
 
-/// Revoked answers 403; so does an invite past its last moment to start that never started.
+/// Revoked answers 403; so does an invite past its last moment to start that never started
+/// (unless it was submitted: a submission does not start it).
 pub(crate) fn check_usable(found: &InviteState, now: OffsetDateTime) -> Result<(), ApiError> {
     if found.invite.revoked_at.is_some() {
         return Err(ApiError::InviteRevoked);
     }
-    if found.invite.started_at.is_none() && now > found.invite.expires_at {
+    let submitted = found.current_submission().is_some();
+    if found.invite.started_at.is_none() && !submitted && now > found.invite.expires_at {
         return Err(ApiError::InviteExpired);
     }
     Ok(())

@@ -105,6 +105,11 @@ pub struct Submission {
     #[serde(with = "time::serde::rfc3339")]
     pub received_at: OffsetDateTime,
     pub late_seconds: u64,
+    /// Seconds from the invite's start to `received_at`, as the server measured them; `None`
+    /// when the invite was never started before this submission. The review's own
+    /// `elapsed_seconds` is what the candidate's page reported.
+    #[serde(default)]
+    pub server_elapsed_seconds: Option<u64>,
 }
 
 /// An invite's whole state: what one read by invite, or one index query, returns.

@@ -290,7 +290,8 @@ impl ReviewStore for SqliteStore {
             let inserted = tx
                 .execute(
                     "INSERT INTO submissions (invite_id, round, submission_id, body_hash, review, \
-                     received_at, late_seconds) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) \
+                     received_at, late_seconds, server_elapsed_seconds) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) \
                      ON CONFLICT (invite_id, round) DO NOTHING",
                     params![
                         id,
@@ -300,6 +301,7 @@ impl ReviewStore for SqliteStore {
                         submission.review,
                         rfc3339(submission.received_at),
                         submission.late_seconds as i64,
+                        submission.server_elapsed_seconds.map(|s| s as i64),
                     ],
                 )
                 .map_err(sql)?;

@@ -2,8 +2,10 @@
 //! through `oneshot` (the whole error table is in `unavailable.rs`).
 //! Beside it: the harness, property tests, and a store that is down.
 
+mod bodies;
 mod harness;
 mod proptests;
+mod timing;
 mod unavailable;
 
 use axum::body::Body;

@@ -119,6 +119,9 @@ pub(crate) fn put_submission(item: &mut Item, submission: &Submission) {
     item.insert("review".into(), s(&submission.review));
     item.insert("received_at".into(), s(rfc3339(submission.received_at)));
     item.insert("late_seconds".into(), n(submission.late_seconds));
+    if let Some(seconds) = submission.server_elapsed_seconds {
+        item.insert("server_elapsed_seconds".into(), n(seconds));
+    }
 }
 
 pub(crate) fn submission(item: &Item) -> Result<Submission, StoreError> {
@@ -129,6 +132,10 @@ pub(crate) fn submission(item: &Item) -> Result<Submission, StoreError> {
         review: get_s(item, "review")?,
         received_at: parse_time(&get_s(item, "received_at")?)?,
         late_seconds: get_n(item, "late_seconds")?,
+        server_elapsed_seconds: item
+            .contains_key("server_elapsed_seconds")
+            .then(|| get_n(item, "server_elapsed_seconds"))
+            .transpose()?,
     })
 }
 

@@ -99,8 +99,8 @@ pub(super) fn get_draft(conn: &Connection, id: &str) -> Result<Option<Draft>, St
 pub(super) fn get_submissions(conn: &Connection, id: &str) -> Result<Vec<Submission>, StoreError> {
     let mut stmt = conn
         .prepare_cached(
-            "SELECT round, submission_id, body_hash, review, received_at, late_seconds \
-             FROM submissions WHERE invite_id = ?1 ORDER BY round",
+            "SELECT round, submission_id, body_hash, review, received_at, late_seconds, \
+             server_elapsed_seconds FROM submissions WHERE invite_id = ?1 ORDER BY round",
         )
         .map_err(sql)?;
     let rows = stmt
@@ -112,12 +112,14 @@ pub(super) fn get_submissions(conn: &Connection, id: &str) -> Result<Vec<Submiss
                 r.get::<_, String>(3)?,
                 r.get::<_, String>(4)?,
                 r.get::<_, i64>(5)?,
+                r.get::<_, Option<i64>>(6)?,
             ))
         })
         .map_err(sql)?;
     let mut out = Vec::new();
     for row in rows {
-        let (round, submission_id, body_hash, review, received, late) = row.map_err(sql)?;
+        let (round, submission_id, body_hash, review, received, late, measured) =
+            row.map_err(sql)?;
         out.push(Submission {
             round: round as u32,
             submission_id,
@@ -125,6 +127,7 @@ pub(super) fn get_submissions(conn: &Connection, id: &str) -> Result<Vec<Submiss
             review,
             received_at: parse_time(&received)?,
             late_seconds: late as u64,
+            server_elapsed_seconds: measured.map(|s| s as u64),
         });
     }
     Ok(out)

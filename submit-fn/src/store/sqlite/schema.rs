@@ -6,7 +6,8 @@ use super::sql;
 use crate::store::StoreError;
 
 /// Schema steps, applied in order; `PRAGMA user_version` records how many ran.
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE invites (
     id TEXT PRIMARY KEY,
     token_hash TEXT NOT NULL,
@@ -40,7 +41,11 @@ CREATE TABLE submissions (
     late_seconds INTEGER NOT NULL,
     PRIMARY KEY (invite_id, round)
 );
-"#];
+"#,
+    r#"
+ALTER TABLE submissions ADD COLUMN server_elapsed_seconds INTEGER;
+"#,
+];
 
 pub(super) fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
     let done: usize = conn

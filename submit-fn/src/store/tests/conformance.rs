@@ -56,6 +56,7 @@ fn submission(round: u32, id: &str, body: &str) -> Submission {
         review: body.into(),
         received_at: now(),
         late_seconds: 0,
+        server_elapsed_seconds: None,
     }
 }
 
@@ -299,12 +300,17 @@ async fn late_and_reopen(store: &dyn ReviewStore, tag: &str) {
     let mut s = submission(0, "late-1", "{}");
     s.late_seconds = late;
     s.received_at = at;
+    s.server_elapsed_seconds = Some(600);
     assert!(matches!(
         store.submit(&invite.id, &s).await.unwrap(),
         SubmitOutcome::Created(_)
     ));
     let state = store.load(&invite.id).await.unwrap().unwrap();
-    assert_eq!(state.current_submission().unwrap().late_seconds, late);
+    assert_eq!(
+        state.current_submission(),
+        Some(&s),
+        "stored as sent, timings included"
+    );
     assert_eq!(state.status(now()), InviteStatus::Submitted { late: true });
 
     // Reopen allows one more submission and keeps the first.

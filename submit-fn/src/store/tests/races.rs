@@ -47,6 +47,7 @@ fn submitter(store: Arc<dyn ReviewStore>, id: String, delay: Duration) -> JoinHa
             review: r#"{"verdict":"approve"}"#.into(),
             received_at: now(),
             late_seconds: 0,
+            server_elapsed_seconds: Some(1),
         };
         match store.submit(&id, &submission).await {
             Ok(SubmitOutcome::Created(_)) => true,

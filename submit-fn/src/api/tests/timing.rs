@@ -1,0 +1,105 @@
+//! Timing evidence: a submission does not start the invite, the server records its own
+//! measure beside the candidate-reported `elapsed_seconds`, and that figure is capped.
+
+use axum::http::{Method, StatusCode};
+use serde_json::json;
+use time::Duration;
+
+use super::harness::{code, harness, submission};
+use crate::store::{InviteChange, ReviewStore, now};
+use crate::validate::ELAPSED_SLACK_SECONDS;
+
+#[tokio::test]
+async fn a_submission_without_start_records_no_start_and_no_server_time() {
+    let h = harness();
+    let (invite, token) = h.invite(|_| {}).await;
+    let (status, body) = h
+        .json(Method::POST, "/api/submissions", &token, submission("s1"))
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let state = h.store.load(&invite.id).await.unwrap().unwrap();
+    assert_eq!(state.invite.started_at, None, "a start stamped at receipt");
+    let stored = state.current_submission().unwrap();
+    assert_eq!(stored.server_elapsed_seconds, None);
+    // Past the last moment to start, the submitted invite still answers its session.
+    h.store
+        .change(
+            &invite.id,
+            InviteChange::Extend {
+                expires_at: now() - Duration::minutes(1),
+            },
+        )
+        .await
+        .unwrap();
+    let (status, _, session) = h
+        .send(Method::GET, "/api/session", Some(token.as_str()), None)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{session}");
+    assert_eq!(session["state"], "submitted");
+    let (status, again) = h
+        .json(Method::POST, "/api/submissions", &token, submission("s1"))
+        .await;
+    assert_eq!(status, StatusCode::OK, "a replay still answers: {again}");
+}
+
+#[tokio::test]
+async fn a_started_submission_records_the_server_measure_beside_the_reported_one() {
+    let h = harness();
+    let (invite, token) = h
+        .invite(|i| i.started_at = Some(now() - Duration::minutes(10)))
+        .await;
+    let mut body = submission("s1");
+    body["elapsed_seconds"] = json!(590);
+    let (status, answer) = h.json(Method::POST, "/api/submissions", &token, body).await;
+    assert_eq!(status, StatusCode::CREATED, "{answer}");
+    let state = h.store.load(&invite.id).await.unwrap().unwrap();
+    let stored = state.current_submission().unwrap();
+    let measured = stored.server_elapsed_seconds.unwrap();
+    assert!((600..=605).contains(&measured), "{measured}");
+    let review: serde_json::Value = serde_json::from_str(&stored.review).unwrap();
+    assert_eq!(
+        review["elapsed_seconds"], 590,
+        "the reported figure is kept as sent"
+    );
+}
+
+#[tokio::test]
+async fn reported_elapsed_seconds_is_capped_by_the_server_measure() {
+    let h = harness();
+    let (_, token) = h
+        .invite(|i| i.started_at = Some(now() - Duration::minutes(10)))
+        .await;
+    let cap = 600 + ELAPSED_SLACK_SECONDS;
+    for (elapsed, field) in [
+        (json!(u64::MAX), "/elapsed_seconds"),
+        (json!(cap + 60), "/elapsed_seconds"),
+    ] {
+        let mut body = submission("s1");
+        body["elapsed_seconds"] = elapsed.clone();
+        let (status, answer) = h.json(Method::POST, "/api/submissions", &token, body).await;
+        assert_eq!(
+            (status, code(&answer)),
+            (StatusCode::UNPROCESSABLE_ENTITY, "invalid_field"),
+            "{elapsed}: {answer}"
+        );
+        assert_eq!(answer["error"]["field"], field);
+    }
+    let draft = json!({"version": 0, "save_id": "d", "review": {"elapsed_seconds": u64::MAX}});
+    let (status, answer) = h.json(Method::PUT, "/api/draft", &token, draft).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{answer}");
+    assert_eq!(answer["error"]["field"], "/review/elapsed_seconds");
+
+    // Not started: measured from when the invite was made.
+    let (_, fresh) = h
+        .invite(|i| i.created_at = now() - Duration::hours(1))
+        .await;
+    let mut body = submission("s1");
+    body["elapsed_seconds"] = json!(3600 + ELAPSED_SLACK_SECONDS + 60);
+    let (status, _) = h
+        .json(Method::POST, "/api/submissions", &fresh, body.clone())
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    body["elapsed_seconds"] = json!(3600);
+    let (status, answer) = h.json(Method::POST, "/api/submissions", &fresh, body).await;
+    assert_eq!(status, StatusCode::CREATED, "{answer}");
+}
