@@ -120,4 +120,4 @@ fi
 # Navigation-to-interactive and DOM size of the largest scenario's page beside diff2html-cli's
 # rendering of the same diff, and the page script/stylesheet sizes (tests-browser/measure.mjs).
 (cd "$ROOT/tests-browser" && npm ci --silent --no-audit --no-fund >&2)
-node "$ROOT/tests-browser/measure.mjs" "$SCENARIOS" "$RUNS"
+REVIEWROOM_BIN="$BIN" node "$ROOT/tests-browser/measure.mjs" "$SCENARIOS" "$RUNS"

@@ -10,7 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const BIN = path.join(ROOT, 'target/release/reviewroom');
+// The debug build `cargo test` makes, so CI builds one profile; scripts/bench.sh sets
+// REVIEWROOM_BIN to its release build.
+export const BIN = process.env.REVIEWROOM_BIN || path.join(ROOT, 'target/debug/reviewroom');
 export const SHOTS = path.join(ROOT, 'target/screenshots');
 const FIXTURE = path.join(ROOT, 'generator/tests/fixtures/scenarios/demo-review');
 
