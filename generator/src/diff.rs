@@ -3,8 +3,7 @@
 
 use std::ops::Range;
 
-use imara_diff::intern::{Interner, Token};
-use imara_diff::{Algorithm, diff_with_tokens};
+use imara_diff::{Algorithm, Diff, InternedInput};
 
 /// Lines of unchanged context around each change, as `git diff` shows.
 pub const CONTEXT: u32 = 3;
@@ -64,20 +63,15 @@ pub struct FileDiff {
 }
 
 /// The changed line ranges of the histogram diff: (original, modified), 0-based, in order.
+/// Sliders are placed as git places them without its indent heuristic (imara-diff's
+/// postprocessing), so hunks agree with `git diff --histogram --no-indent-heuristic`.
 pub fn changes(original: &[&str], modified: &[&str]) -> Vec<(Range<u32>, Range<u32>)> {
-    let mut interner = Interner::new(original.len() + modified.len());
-    let before: Vec<Token> = original.iter().map(|l| interner.intern(*l)).collect();
-    let after: Vec<Token> = modified.iter().map(|l| interner.intern(*l)).collect();
-    let mut out = Vec::new();
-    diff_with_tokens(
-        Algorithm::Histogram,
-        &before,
-        &after,
-        interner.num_tokens(),
-        |b: Range<u32>, a: Range<u32>| out.push((b, a)),
-    );
-    out.sort_by_key(|(b, a)| (b.start, a.start));
-    compact::compact(&out, &before, &after)
+    let mut input = InternedInput::default();
+    input.update_before(original.iter().copied());
+    input.update_after(modified.iter().copied());
+    let mut diff = Diff::compute(Algorithm::Histogram, &input);
+    diff.postprocess_no_heuristic(&input);
+    diff.hunks().map(|h| (h.before, h.after)).collect()
 }
 
 /// Diffs two texts into hunks with `context` lines around each change.
@@ -225,30 +219,19 @@ pub type WordChanges = (Vec<Range<usize>>, Vec<Range<usize>>);
 /// The changed byte ranges of each line of a pair, or None when too much changed to help.
 pub fn word_changes(old: &str, new: &str) -> Option<WordChanges> {
     let (ow, nw) = (words(old), words(new));
-    let mut interner = Interner::new(ow.len() + nw.len());
-    let before: Vec<Token> = ow
-        .iter()
-        .map(|r| interner.intern(&old[r.clone()]))
-        .collect();
-    let after: Vec<Token> = nw
-        .iter()
-        .map(|r| interner.intern(&new[r.clone()]))
-        .collect();
+    let mut input = InternedInput::default();
+    input.update_before(ow.iter().map(|r| &old[r.clone()]));
+    input.update_after(nw.iter().map(|r| &new[r.clone()]));
     let (mut old_ranges, mut new_ranges) = (Vec::new(), Vec::new());
-    diff_with_tokens(
-        Algorithm::Myers,
-        &before,
-        &after,
-        interner.num_tokens(),
-        |b: Range<u32>, a: Range<u32>| {
-            if b.start < b.end {
-                old_ranges.push(ow[b.start as usize].start..ow[b.end as usize - 1].end);
-            }
-            if a.start < a.end {
-                new_ranges.push(nw[a.start as usize].start..nw[a.end as usize - 1].end);
-            }
-        },
-    );
+    for hunk in Diff::compute(Algorithm::Myers, &input).hunks() {
+        let (b, a) = (hunk.before, hunk.after);
+        if b.start < b.end {
+            old_ranges.push(ow[b.start as usize].start..ow[b.end as usize - 1].end);
+        }
+        if a.start < a.end {
+            new_ranges.push(nw[a.start as usize].start..nw[a.end as usize - 1].end);
+        }
+    }
     let share = |ranges: &[Range<usize>], len: usize| {
         let changed: usize = ranges.iter().map(|r| r.end - r.start).sum();
         if len == 0 {
@@ -277,6 +260,5 @@ fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
     out
 }
 
-mod compact;
 #[cfg(test)]
 mod tests;

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::Path;
 
 use anyhow::{Context, Result, bail};
-use data_encoding::{BASE32_NOPAD, BASE64};
+use data_encoding::{BASE32_NOPAD, BASE64, HEXLOWER};
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
@@ -85,10 +85,7 @@ impl PathSecret {
     /// First 8 hex characters of HMAC(secret, "fingerprint"): tells builds made with
     /// different secrets apart without revealing either.
     pub fn fingerprint(&self) -> String {
-        self.mac(b"fingerprint")[..4]
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect()
+        HEXLOWER.encode(&self.mac(b"fingerprint")[..4])
     }
 
     /// `k` of `/s/<k>/`: the first 10 bytes of HMAC(secret, "scenario-path\0" + slug + "\0" +

@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use data_encoding::HEXLOWER;
 use sha2::{Digest, Sha256};
 
 use crate::scenario::Scenario;
@@ -40,7 +41,7 @@ impl Cache {
             field(file.original.as_bytes());
             field(file.modified.as_bytes());
         }
-        crate::render::theme::hex(&hash.finalize())
+        HEXLOWER.encode(&hash.finalize())
     }
 
     /// What every page depends on besides its scenario.
@@ -55,7 +56,7 @@ impl Cache {
             hash.update((part.len() as u64).to_le_bytes());
             hash.update(part);
         }
-        crate::render::theme::hex(&hash.finalize())
+        HEXLOWER.encode(&hash.finalize())
     }
 
     fn page(&self, slug: &str, key: &str) -> PathBuf {
@@ -101,7 +102,7 @@ impl Cache {
             hash.update(class.css().as_bytes());
             hash.update(class.sample_scope().as_bytes());
         }
-        let key = &crate::render::theme::hex(&hash.finalize())[..16];
+        let key = &HEXLOWER.encode(&hash.finalize())[..16];
         let path = self.dir.join(format!("syntax-{key}.css"));
         if let Ok(css) = std::fs::read_to_string(&path) {
             return css;

@@ -1,5 +1,6 @@
 //! The scenario hash over the published inputs and the manifest `invite` and the API rely on.
 
+use data_encoding::HEXLOWER;
 use sha2::{Digest, Sha256};
 use submit_fn::model::{FileStatus, Manifest, ManifestFile};
 
@@ -31,7 +32,7 @@ pub fn scenario_hash(scenario: &Scenario) -> String {
         field(file.original.as_bytes());
         field(file.modified.as_bytes());
     }
-    crate::render::theme::hex(&hash.finalize())[..16].to_string()
+    HEXLOWER.encode(&hash.finalize())[..16].to_string()
 }
 
 pub fn manifest(scenario: &Scenario, hash: &str, fingerprint: &str, path: &str) -> Manifest {

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use anyhow::{Context, Result};
+use data_encoding::HEXLOWER;
 use sha2::{Digest, Sha256};
 
 mod embedded {
@@ -81,7 +82,7 @@ impl Theme {
             hash.update((bytes.len() as u64).to_le_bytes());
             hash.update(bytes);
         }
-        hex(&hash.finalize())
+        HEXLOWER.encode(&hash.finalize())
     }
 }
 
@@ -116,16 +117,12 @@ impl Assets {
     }
 }
 
-pub(crate) fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 fn hash8(parts: &[&[u8]]) -> String {
     let mut hash = Sha256::new();
     for part in parts {
         hash.update(part);
     }
-    hex(&hash.finalize())[..8].to_string()
+    HEXLOWER.encode(&hash.finalize())[..8].to_string()
 }
 
 /// `css/review.css` + hash -> `css/review.<hash>.css`.
