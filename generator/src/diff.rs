@@ -51,65 +51,87 @@ impl Hunk {
     }
 }
 
+/// One value for each side of a file pair (delta's `MinusPlus`): the original, the modified.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Sides<T> {
+    pub original: T,
+    pub modified: T,
+}
+
+impl<T> Sides<T> {
+    pub fn new(original: T, modified: T) -> Sides<T> {
+        Sides { original, modified }
+    }
+}
+
+/// One change: the original lines it replaces and the modified lines that replace them
+/// (0-based, half-open; either may be empty).
+pub type Change = Sides<Range<u32>>;
+
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct FileDiff {
     pub hunks: Vec<Hunk>,
-    /// The changed line ranges the hunks were built from (see [`changes`]).
-    pub changes: Vec<(Range<u32>, Range<u32>)>,
+    /// The changes the hunks were built from (see [`changes`]).
+    pub changes: Vec<Change>,
     pub added: u32,
     pub removed: u32,
     pub original_lines: u32,
     pub modified_lines: u32,
 }
 
-/// The changed line ranges of the histogram diff: (original, modified), 0-based, in order.
-/// Sliders are placed as git places them without its indent heuristic (imara-diff's
-/// postprocessing), so hunks agree with `git diff --histogram --no-indent-heuristic`.
-pub fn changes(original: &[&str], modified: &[&str]) -> Vec<(Range<u32>, Range<u32>)> {
+/// The changes of the histogram diff, in order. Sliders are placed as git places them without
+/// its indent heuristic (imara-diff's postprocessing), so hunks agree with
+/// `git diff --histogram --no-indent-heuristic`.
+pub fn changes(original: &[&str], modified: &[&str]) -> Vec<Change> {
     let mut input = InternedInput::default();
     input.update_before(original.iter().copied());
     input.update_after(modified.iter().copied());
     let mut diff = Diff::compute(Algorithm::Histogram, &input);
     diff.postprocess_no_heuristic(&input);
-    diff.hunks().map(|h| (h.before, h.after)).collect()
+    diff.hunks()
+        .map(|h| Sides::new(h.before, h.after))
+        .collect()
 }
 
 /// Diffs two texts into hunks with `context` lines around each change.
 pub fn diff_files(original: &str, modified: &str, context: u32) -> FileDiff {
-    let old: Vec<&str> = original.lines().collect();
-    let new: Vec<&str> = modified.lines().collect();
-    let changes = changes(&old, &new);
+    let lines = Sides::new(
+        original.lines().collect::<Vec<&str>>(),
+        modified.lines().collect::<Vec<&str>>(),
+    );
+    let changes = changes(&lines.original, &lines.modified);
     let mut diff = FileDiff {
         changes: changes.clone(),
-        original_lines: old.len() as u32,
-        modified_lines: new.len() as u32,
+        original_lines: lines.original.len() as u32,
+        modified_lines: lines.modified.len() as u32,
         ..FileDiff::default()
     };
-    for (b, a) in &changes {
-        diff.removed += b.end - b.start;
-        diff.added += a.end - a.start;
+    for change in &changes {
+        diff.removed += change.original.len() as u32;
+        diff.added += change.modified.len() as u32;
     }
     let mut start = 0;
     while start < changes.len() {
         let mut end = start + 1;
-        while end < changes.len() && changes[end].0.start - changes[end - 1].0.end <= 2 * context {
+        while end < changes.len()
+            && changes[end].original.start - changes[end - 1].original.end <= 2 * context
+        {
             end += 1;
         }
-        diff.hunks
-            .push(hunk(&changes[start..end], &old, &new, context));
+        diff.hunks.push(hunk(&changes[start..end], &lines, context));
         start = end;
     }
     diff
 }
 
-fn hunk(group: &[(Range<u32>, Range<u32>)], old: &[&str], new: &[&str], context: u32) -> Hunk {
+fn hunk(group: &[Change], lines: &Sides<Vec<&str>>, context: u32) -> Hunk {
     let (first, last) = (&group[0], &group[group.len() - 1]);
-    let lead = context.min(first.0.start).min(first.1.start);
+    let lead = context.min(first.original.start).min(first.modified.start);
     let trail = context
-        .min(old.len() as u32 - last.0.end)
-        .min(new.len() as u32 - last.1.end);
-    let original = first.0.start - lead..last.0.end + trail;
-    let modified = first.1.start - lead..last.1.end + trail;
+        .min(lines.original.len() as u32 - last.original.end)
+        .min(lines.modified.len() as u32 - last.modified.end);
+    let original = first.original.start - lead..last.original.end + trail;
+    let modified = first.modified.start - lead..last.modified.end + trail;
     let mut rows = Vec::new();
     let (mut o, mut m) = (original.start, modified.start);
     let context_row = |o: u32, m: u32| Row {
@@ -118,14 +140,15 @@ fn hunk(group: &[(Range<u32>, Range<u32>)], old: &[&str], new: &[&str], context:
         modified: Some(m + 1),
         words: Vec::new(),
     };
-    for (b, a) in group {
-        while o < b.start {
+    for change in group {
+        while o < change.original.start {
             rows.push(context_row(o, m));
             o += 1;
             m += 1;
         }
-        let pairs = (b.end - b.start).min(a.end - a.start);
-        let mut removed: Vec<Row> = (b.start..b.end)
+        let mut removed: Vec<Row> = change
+            .original
+            .clone()
             .map(|i| Row {
                 kind: RowKind::Removed,
                 original: Some(i + 1),
@@ -133,7 +156,9 @@ fn hunk(group: &[(Range<u32>, Range<u32>)], old: &[&str], new: &[&str], context:
                 words: Vec::new(),
             })
             .collect();
-        let mut added: Vec<Row> = (a.start..a.end)
+        let mut added: Vec<Row> = change
+            .modified
+            .clone()
             .map(|i| Row {
                 kind: RowKind::Added,
                 original: None,
@@ -141,17 +166,19 @@ fn hunk(group: &[(Range<u32>, Range<u32>)], old: &[&str], new: &[&str], context:
                 words: Vec::new(),
             })
             .collect();
-        for k in 0..pairs as usize {
-            let (ol, nl) = (old[b.start as usize + k], new[a.start as usize + k]);
-            if let Some((ow, nw)) = word_changes(ol, nl) {
-                removed[k].words = ow;
-                added[k].words = nw;
+        let paired = lines.original[change.original.start as usize..change.original.end as usize]
+            .iter()
+            .zip(&lines.modified[change.modified.start as usize..change.modified.end as usize]);
+        for (k, (original_line, modified_line)) in paired.enumerate() {
+            if let Some(words) = word_changes(original_line, modified_line) {
+                removed[k].words = words.original;
+                added[k].words = words.modified;
             }
         }
         rows.append(&mut removed);
         rows.append(&mut added);
-        o = b.end;
-        m = a.end;
+        o = change.original.end;
+        m = change.modified.end;
     }
     while o < original.end {
         rows.push(context_row(o, m));
@@ -166,18 +193,21 @@ fn hunk(group: &[(Range<u32>, Range<u32>)], old: &[&str], new: &[&str], context:
 }
 
 impl FileDiff {
-    /// The regions between changes, the same text on both sides: (original, modified).
-    pub fn unchanged(&self) -> Vec<(Range<u32>, Range<u32>)> {
+    /// The regions between changes, the same text on both sides.
+    pub fn unchanged(&self) -> Vec<Sides<Range<u32>>> {
         let mut out = Vec::new();
         let (mut o, mut m) = (0, 0);
-        for (b, a) in &self.changes {
-            if b.start > o {
-                out.push((o..b.start, m..a.start));
+        for change in &self.changes {
+            if change.original.start > o {
+                out.push(Sides::new(
+                    o..change.original.start,
+                    m..change.modified.start,
+                ));
             }
-            (o, m) = (b.end, a.end);
+            (o, m) = (change.original.end, change.modified.end);
         }
         if self.original_lines > o {
-            out.push((o..self.original_lines, m..self.modified_lines));
+            out.push(Sides::new(o..self.original_lines, m..self.modified_lines));
         }
         out
     }
@@ -213,39 +243,34 @@ fn words(line: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// Changed byte ranges of the removed line and of the added line.
-pub type WordChanges = (Vec<Range<usize>>, Vec<Range<usize>>);
+/// The changed byte ranges of the removed (original) line and of the added (modified) line.
+pub type WordChanges = Sides<Vec<Range<usize>>>;
 
 /// The changed byte ranges of each line of a pair, or None when too much changed to help.
-pub fn word_changes(old: &str, new: &str) -> Option<WordChanges> {
-    let (ow, nw) = (words(old), words(new));
+pub fn word_changes(original: &str, modified: &str) -> Option<WordChanges> {
+    let words = Sides::new(words(original), words(modified));
     let mut input = InternedInput::default();
-    input.update_before(ow.iter().map(|r| &old[r.clone()]));
-    input.update_after(nw.iter().map(|r| &new[r.clone()]));
-    let (mut old_ranges, mut new_ranges) = (Vec::new(), Vec::new());
-    for hunk in Diff::compute(Algorithm::Myers, &input).hunks() {
-        let (b, a) = (hunk.before, hunk.after);
-        if b.start < b.end {
-            old_ranges.push(ow[b.start as usize].start..ow[b.end as usize - 1].end);
-        }
-        if a.start < a.end {
-            new_ranges.push(nw[a.start as usize].start..nw[a.end as usize - 1].end);
-        }
-    }
-    let share = |ranges: &[Range<usize>], len: usize| {
-        let changed: usize = ranges.iter().map(|r| r.end - r.start).sum();
-        if len == 0 {
-            1.0
-        } else {
-            changed as f64 / len as f64
-        }
+    input.update_before(words.original.iter().map(|r| &original[r.clone()]));
+    input.update_after(words.modified.iter().map(|r| &modified[r.clone()]));
+    // The byte range from the first to the last of a run of changed words.
+    let bytes = |words: &[Range<usize>], run: Range<u32>| {
+        (!run.is_empty()).then(|| words[run.start as usize].start..words[run.end as usize - 1].end)
     };
-    let too_much = share(&old_ranges, old.trim().len().max(1)) > MAX_WORD_CHANGE_SHARE
-        || share(&new_ranges, new.trim().len().max(1)) > MAX_WORD_CHANGE_SHARE;
-    if too_much || (old_ranges.is_empty() && new_ranges.is_empty()) {
+    let mut changed = Sides::new(Vec::new(), Vec::new());
+    for hunk in Diff::compute(Algorithm::Myers, &input).hunks() {
+        changed.original.extend(bytes(&words.original, hunk.before));
+        changed.modified.extend(bytes(&words.modified, hunk.after));
+    }
+    let share = |ranges: &[Range<usize>], line: &str| {
+        let changed: usize = ranges.iter().map(|r| r.end - r.start).sum();
+        changed as f64 / line.trim().len().max(1) as f64
+    };
+    let too_much = share(&changed.original, original) > MAX_WORD_CHANGE_SHARE
+        || share(&changed.modified, modified) > MAX_WORD_CHANGE_SHARE;
+    if too_much || (changed.original.is_empty() && changed.modified.is_empty()) {
         return None;
     }
-    Some((merge(old_ranges), merge(new_ranges)))
+    Some(Sides::new(merge(changed.original), merge(changed.modified)))
 }
 
 fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {

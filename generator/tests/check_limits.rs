@@ -5,12 +5,14 @@
 
 mod support;
 
-use generator::scenario::{self, Invalid};
+use generator::scenario::{self, InvalidScenario};
 use support::copy_fixture;
 
 fn problems(dir: &std::path::Path) -> String {
     let err = scenario::load(dir).expect_err("the broken fixture must be rejected");
-    let invalid = err.downcast_ref::<Invalid>().expect("an Invalid error");
+    let invalid = err
+        .downcast_ref::<InvalidScenario>()
+        .expect("an InvalidScenario error");
     invalid
         .problems
         .iter()

@@ -7,8 +7,10 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::Command;
 
+use generator::diff::Sides;
+
 /// Changed line numbers (1-based) per side from git's zero-context hunk headers.
-fn git_changes(original: &Path, modified: &Path) -> (BTreeSet<u32>, BTreeSet<u32>) {
+fn git_changes(original: &Path, modified: &Path) -> Sides<BTreeSet<u32>> {
     let out = Command::new("git")
         .args([
             "diff",
@@ -23,7 +25,7 @@ fn git_changes(original: &Path, modified: &Path) -> (BTreeSet<u32>, BTreeSet<u32
         .output()
         .expect("git runs");
     let text = String::from_utf8_lossy(&out.stdout);
-    let (mut old, mut new) = (BTreeSet::new(), BTreeSet::new());
+    let mut changed = Sides::<BTreeSet<u32>>::default();
     for line in text.lines().filter(|l| l.starts_with("@@ ")) {
         let parts: Vec<&str> = line.split_whitespace().collect();
         let range = |s: &str| -> (u32, u32) {
@@ -33,23 +35,27 @@ fn git_changes(original: &Path, modified: &Path) -> (BTreeSet<u32>, BTreeSet<u32
                 None => (s.parse().unwrap(), 1),
             }
         };
-        let (a, b) = range(parts[1]);
-        let (c, d) = range(parts[2]);
-        old.extend(a..a + b);
-        new.extend(c..c + d);
+        let (start, len) = range(parts[1]);
+        changed.original.extend(start..start + len);
+        let (start, len) = range(parts[2]);
+        changed.modified.extend(start..start + len);
     }
-    (old, new)
+    changed
 }
 
-fn our_changes(original: &str, modified: &str) -> (BTreeSet<u32>, BTreeSet<u32>) {
-    let old: Vec<&str> = original.lines().collect();
-    let new: Vec<&str> = modified.lines().collect();
-    let (mut o, mut m) = (BTreeSet::new(), BTreeSet::new());
-    for (b, a) in generator::diff::changes(&old, &new) {
-        o.extend(b.start + 1..b.end + 1);
-        m.extend(a.start + 1..a.end + 1);
+fn our_changes(original: &str, modified: &str) -> Sides<BTreeSet<u32>> {
+    let original: Vec<&str> = original.lines().collect();
+    let modified: Vec<&str> = modified.lines().collect();
+    let mut changed = Sides::<BTreeSet<u32>>::default();
+    for change in generator::diff::changes(&original, &modified) {
+        changed
+            .original
+            .extend(change.original.start + 1..change.original.end + 1);
+        changed
+            .modified
+            .extend(change.modified.start + 1..change.modified.end + 1);
     }
-    (o, m)
+    changed
 }
 
 fn assert_agrees(original: &Path, modified: &Path) {

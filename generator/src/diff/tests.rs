@@ -8,9 +8,9 @@ fn numbered(n: u32) -> String {
 
 #[test]
 fn one_change_has_three_lines_of_context_and_a_git_header() {
-    let old = numbered(20);
-    let new = old.replace("line 10\n", "line ten\n");
-    let diff = diff_files(&old, &new, CONTEXT);
+    let original = numbered(20);
+    let modified = original.replace("line 10\n", "line ten\n");
+    let diff = diff_files(&original, &modified, CONTEXT);
     assert_eq!(diff.hunks.len(), 1);
     let hunk = &diff.hunks[0];
     assert_eq!(hunk.header(), "@@ -7,7 +7,7 @@");
@@ -27,14 +27,20 @@ fn one_change_has_three_lines_of_context_and_a_git_header() {
 
 #[test]
 fn distant_changes_make_two_hunks_and_near_ones_merge() {
-    let old = numbered(40);
-    let far = old.replace("line 5\n", "x\n").replace("line 30\n", "y\n");
-    assert_eq!(diff_files(&old, &far, CONTEXT).hunks.len(), 2);
+    let original = numbered(40);
+    let far = original
+        .replace("line 5\n", "x\n")
+        .replace("line 30\n", "y\n");
+    assert_eq!(diff_files(&original, &far, CONTEXT).hunks.len(), 2);
     // Six unchanged lines between: the contexts touch, one hunk (as git does).
-    let near = old.replace("line 5\n", "x\n").replace("line 12\n", "y\n");
-    assert_eq!(diff_files(&old, &near, CONTEXT).hunks.len(), 1);
-    let apart = old.replace("line 5\n", "x\n").replace("line 13\n", "y\n");
-    assert_eq!(diff_files(&old, &apart, CONTEXT).hunks.len(), 2);
+    let near = original
+        .replace("line 5\n", "x\n")
+        .replace("line 12\n", "y\n");
+    assert_eq!(diff_files(&original, &near, CONTEXT).hunks.len(), 1);
+    let apart = original
+        .replace("line 5\n", "x\n")
+        .replace("line 13\n", "y\n");
+    assert_eq!(diff_files(&original, &apart, CONTEXT).hunks.len(), 2);
 }
 
 #[test]
@@ -48,14 +54,14 @@ fn added_and_deleted_files_are_one_hunk_from_zero() {
 
 #[test]
 fn paired_lines_mark_only_the_changed_words() {
-    let (old, new) = word_changes(
+    let words = word_changes(
         "    return base + \"/\" + path;",
         "    return base.trim() + \"/\" + path;",
     )
     .expect("a small change is marked");
-    assert!(old.is_empty(), "{old:?}");
-    assert_eq!(new.len(), 1);
-    let marked = &"    return base.trim() + \"/\" + path;"[new[0].clone()];
+    assert!(words.original.is_empty(), "{words:?}");
+    assert_eq!(words.modified.len(), 1);
+    let marked = &"    return base.trim() + \"/\" + path;"[words.modified[0].clone()];
     assert_eq!(marked, ".trim()");
     assert!(
         word_changes("abc def", "xyz uvw").is_none(),
@@ -65,9 +71,9 @@ fn paired_lines_mark_only_the_changed_words() {
 
 #[test]
 fn rows_in_a_hunk_number_both_sides_consistently() {
-    let old = "a\nb\nc\nd\n";
-    let new = "a\nB\nc\nd\ne\n";
-    let diff = diff_files(old, new, CONTEXT);
+    let original = "a\nb\nc\nd\n";
+    let modified = "a\nB\nc\nd\ne\n";
+    let diff = diff_files(original, modified, CONTEXT);
     let rows = &diff.hunks[0].rows;
     let sides: Vec<(Option<u32>, Option<u32>)> =
         rows.iter().map(|r| (r.original, r.modified)).collect();
@@ -96,36 +102,36 @@ proptest! {
     /// Applying the rows of every hunk to the original gives the modified text back, and
     /// every line number stays inside its side.
     #[test]
-    fn hunks_replay_to_the_modified_text(old in lines_strategy(), new in lines_strategy()) {
-        let diff = diff_files(&old, &new, CONTEXT);
-        let old_lines: Vec<&str> = old.lines().collect();
-        let new_lines: Vec<&str> = new.lines().collect();
+    fn hunks_replay_to_the_modified_text(original in lines_strategy(), modified in lines_strategy()) {
+        let diff = diff_files(&original, &modified, CONTEXT);
+        let original_lines: Vec<&str> = original.lines().collect();
+        let modified_lines: Vec<&str> = modified.lines().collect();
         let mut out: Vec<&str> = Vec::new();
         let mut at = 0usize;
         for hunk in &diff.hunks {
-            out.extend_from_slice(&old_lines[at..hunk.original.start as usize]);
+            out.extend_from_slice(&original_lines[at..hunk.original.start as usize]);
             for row in &hunk.rows {
                 if let Some(n) = row.original {
-                    prop_assert!(n as usize <= old_lines.len());
+                    prop_assert!(n as usize <= original_lines.len());
                 }
                 if let Some(n) = row.modified {
-                    prop_assert!(n as usize <= new_lines.len());
-                    out.push(new_lines[n as usize - 1]);
+                    prop_assert!(n as usize <= modified_lines.len());
+                    out.push(modified_lines[n as usize - 1]);
                 }
             }
             at = hunk.original.end as usize;
         }
-        out.extend_from_slice(&old_lines[at..]);
-        prop_assert_eq!(out, new_lines);
+        out.extend_from_slice(&original_lines[at..]);
+        prop_assert_eq!(out, modified_lines);
     }
 
     #[test]
     fn word_changes_stay_on_char_boundaries(a in "\\PC{0,30}", b in "\\PC{0,30}") {
-        if let Some((old, new)) = word_changes(&a, &b) {
-            for r in old {
+        if let Some(words) = word_changes(&a, &b) {
+            for r in words.original {
                 prop_assert!(a.is_char_boundary(r.start) && a.is_char_boundary(r.end) && r.start < r.end);
             }
-            for r in new {
+            for r in words.modified {
                 prop_assert!(b.is_char_boundary(r.start) && b.is_char_boundary(r.end) && r.start < r.end);
             }
         }

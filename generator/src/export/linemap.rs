@@ -5,13 +5,10 @@ use std::collections::HashMap;
 use submit_fn::model::FileStatus;
 
 use super::score::LineMap;
-use crate::diff;
+use crate::diff::{self, Change};
 use crate::scenario::Scenario;
 
-/// One change: the original and modified line ranges it replaces (0-based, half-open).
-type Change = (std::ops::Range<u32>, std::ops::Range<u32>);
-
-/// Per file, the change ranges (0-based, original and modified) of the histogram diff.
+/// Per file, the changes of the histogram diff.
 pub struct DiffLineMap {
     files: HashMap<String, Vec<Change>>,
 }
@@ -44,14 +41,14 @@ impl LineMap for DiffLineMap {
         // Changes are in order: each one wholly before the line shifts it by what it added
         // less what it removed; a change covering the line means the line is not unchanged.
         let mut shift: i64 = 0;
-        for (before, after) in changes {
-            if line < before.start {
+        for change in changes {
+            if line < change.original.start {
                 break;
             }
-            if line < before.end {
+            if line < change.original.end {
                 return None;
             }
-            shift += i64::from(after.end - after.start) - i64::from(before.end - before.start);
+            shift += change.modified.len() as i64 - change.original.len() as i64;
         }
         u32::try_from(i64::from(line) + shift + 1).ok()
     }
@@ -62,10 +59,10 @@ mod tests {
     use super::*;
 
     fn map(original: &str, modified: &str) -> DiffLineMap {
-        let o: Vec<&str> = original.lines().collect();
-        let m: Vec<&str> = modified.lines().collect();
+        let original: Vec<&str> = original.lines().collect();
+        let modified: Vec<&str> = modified.lines().collect();
         DiffLineMap {
-            files: HashMap::from([("f".to_string(), diff::changes(&o, &m))]),
+            files: HashMap::from([("f".to_string(), diff::changes(&original, &modified))]),
         }
     }
 

@@ -10,6 +10,8 @@ use std::sync::OnceLock;
 
 use syntect::parsing::{ParseState, ScopeStack, SyntaxReference, SyntaxSet};
 
+use crate::diff::Sides;
+
 pub use classes::TokenClass;
 
 /// A run of one line's text with one token class (None: plain text).
@@ -75,8 +77,8 @@ fn highlight_with(syntax: &SyntaxReference, text: &str) -> Highlighted {
     }
 }
 
-/// Highlights both sides of a changed file. `unchanged` lists the regions (original range,
-/// modified range; 0-based lines) that are the same text on both sides: where the original's
+/// Highlights both sides of a changed file. `unchanged` lists the regions (0-based line
+/// ranges) that are the same text on both sides: where the original's
 /// parse state on entering one equals the modified side's, the result inside is the same too,
 /// so the original side skips it (its spans are copied) instead of parsing it twice.
 pub fn highlight_pair(
@@ -84,7 +86,7 @@ pub fn highlight_pair(
     original: &str,
     modified_path: &str,
     modified: &str,
-    unchanged: &[(Range<u32>, Range<u32>)],
+    unchanged: &[Sides<Range<u32>>],
 ) -> (Highlighted, Highlighted) {
     let syntax = syntax_for(modified_path);
     if syntax.name != syntax_for(original_path).name {
@@ -98,7 +100,7 @@ pub fn highlight_pair(
     let mut marks: std::collections::HashMap<u32, Snapshot> = std::collections::HashMap::new();
     let wanted: std::collections::HashSet<u32> = unchanged
         .iter()
-        .flat_map(|(_, m)| [m.start, m.end])
+        .flat_map(|u| [u.modified.start, u.modified.end])
         .collect();
     let mut modified_lines = Vec::new();
     for (i, line) in modified.lines().enumerate() {
@@ -112,13 +114,15 @@ pub fn highlight_pair(
         marks.insert(count, file.snapshot());
     }
     // Original side: parse, jumping over regions entered in the same state.
-    let starts: std::collections::HashMap<u32, &Range<u32>> =
-        unchanged.iter().map(|(o, m)| (o.start, m)).collect();
-    let old: Vec<&str> = original.lines().collect();
+    let starts: std::collections::HashMap<u32, &Range<u32>> = unchanged
+        .iter()
+        .map(|u| (u.original.start, &u.modified))
+        .collect();
+    let lines: Vec<&str> = original.lines().collect();
     let mut file = FileHighlighter::new(syntax);
-    let mut original_lines = Vec::with_capacity(old.len());
+    let mut original_lines = Vec::with_capacity(lines.len());
     let mut i = 0usize;
-    while i < old.len() {
+    while i < lines.len() {
         if let Some(m) = starts.get(&(i as u32)) {
             let same = marks.get(&m.start).is_some_and(|s| file.is_at(s));
             if let (true, Some(end)) = (same, marks.get(&m.end)) {
@@ -133,7 +137,7 @@ pub fn highlight_pair(
                 continue;
             }
         }
-        original_lines.push(file.line(old[i]));
+        original_lines.push(file.line(lines[i]));
         i += 1;
     }
     let language = syntax.name.clone();

@@ -40,12 +40,12 @@ struct PageView<'a> {
     files_changed: usize,
     added: u32,
     removed: u32,
-    files: Vec<FileView>,
-    unchanged: Vec<FileView>,
+    files: Vec<PageFile>,
+    unchanged: Vec<PageFile>,
 }
 
 #[derive(Serialize)]
-struct FileView {
+struct PageFile {
     n: usize,
     path: String,
     old_path: String,
@@ -172,7 +172,7 @@ impl Renderer {
         let (mut files, mut unchanged) = (Vec::new(), Vec::new());
         let (mut added, mut removed) = (0, 0);
         for (n, (file, out)) in rendered.into_iter().enumerate() {
-            let view = FileView {
+            let view = PageFile {
                 n,
                 path: file.path.clone(),
                 old_path: file.old_path.clone(),

@@ -73,7 +73,7 @@ impl Category {
 
 /// One place an issue lives: a line range on one side of one shown file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Place {
+pub struct IssuePlace {
     pub file: String,
     pub side: Side,
     /// 1-based, inclusive.
@@ -99,13 +99,13 @@ pub struct Issue {
     pub detail: String,
     /// Other places of the same issue.
     #[serde(default)]
-    pub also: Vec<Place>,
+    pub also: Vec<IssuePlace>,
 }
 
 impl Issue {
     /// The main place followed by the `also` places.
-    pub fn places(&self) -> Vec<Place> {
-        let main = Place {
+    pub fn places(&self) -> Vec<IssuePlace> {
+        let main = IssuePlace {
             file: self.file.clone(),
             side: self.side,
             lines: self.lines,
@@ -194,7 +194,7 @@ pub(super) fn read(dir: &Path, shown: &[ScenarioFile], problems: &mut Problems) 
             );
         }
         let lines_line = line_at(&text, issue.lines.span().start);
-        let main = Place {
+        let main = IssuePlace {
             file: issue.file.get_ref().clone(),
             side: issue.side,
             lines: (issue.lines.get_ref()[0], issue.lines.get_ref()[1]),
@@ -205,7 +205,7 @@ pub(super) fn read(dir: &Path, shown: &[ScenarioFile], problems: &mut Problems) 
         for place in issue.also {
             let line = line_at(&text, place.span().start);
             let raw = place.into_inner();
-            let place = Place {
+            let place = IssuePlace {
                 file: raw.file,
                 side: raw.side,
                 lines: (raw.lines[0], raw.lines[1]),
@@ -239,7 +239,7 @@ fn side_name(side: Side) -> &'static str {
 
 /// The file is shown, the range lies inside that side, and the anchor appears within it.
 fn check_place(
-    place: &Place,
+    place: &IssuePlace,
     shown: &[ScenarioFile],
     id: &str,
     line: usize,

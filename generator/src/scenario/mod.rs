@@ -11,9 +11,9 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 use submit_fn::model::{FileStatus, Side};
 
-pub use key::{Category, Issue, Level, Place};
+pub use key::{Category, Issue, IssuePlace, Level};
 pub use meta::Meta;
-pub use problem::{Invalid, Problem};
+pub use problem::{InvalidScenario, Problem};
 
 pub const SCENARIO_TOML: &str = "scenario.toml";
 pub const DESCRIPTION_MD: &str = "description.md";
@@ -89,9 +89,9 @@ pub fn line_count(text: &str) -> u32 {
     u32::try_from(text.lines().count()).unwrap_or(u32::MAX)
 }
 
-/// Loads and validates `dir`; fails with [`Invalid`] listing every problem found.
+/// Loads and validates `dir`; fails with [`InvalidScenario`] listing every problem found.
 pub fn load(dir: &Path) -> Result<Scenario> {
-    validate(dir).map_err(|problems| anyhow::Error::new(Invalid { problems }))
+    validate(dir).map_err(|problems| anyhow::Error::new(InvalidScenario { problems }))
 }
 
 /// Whether `name` is a valid slug or issue id: `[a-z0-9-]+`.

@@ -24,11 +24,11 @@ impl fmt::Display for Problem {
 
 /// Every problem found in one scenario; `load` fails with this so `check` can list them all.
 #[derive(Debug, thiserror::Error)]
-pub struct Invalid {
+pub struct InvalidScenario {
     pub problems: Vec<Problem>,
 }
 
-impl fmt::Display for Invalid {
+impl fmt::Display for InvalidScenario {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let n = self.problems.len();
         write!(f, "{n} problem{}:", if n == 1 { "" } else { "s" })?;

@@ -13,8 +13,8 @@ pub fn check(data: &[u8]) {
     };
     let (original, modified) = text.split_once('\0').unwrap_or((text, ""));
     let diff = diff_files(original, modified, CONTEXT);
-    let old: Vec<&str> = original.lines().collect();
-    let new: Vec<&str> = modified.lines().collect();
+    let original_lines: Vec<&str> = original.lines().collect();
+    let modified_lines: Vec<&str> = modified.lines().collect();
     let mut replayed: Vec<&str> = Vec::new();
     let mut at = 0usize;
     for hunk in &diff.hunks {
@@ -22,17 +22,20 @@ pub fn check(data: &[u8]) {
             hunk.original.start as usize >= at,
             "hunks overlap or go backwards"
         );
-        replayed.extend_from_slice(&old[at..hunk.original.start as usize]);
+        replayed.extend_from_slice(&original_lines[at..hunk.original.start as usize]);
         for row in &hunk.rows {
             let line = match row.kind {
                 RowKind::Removed => {
-                    old[row.original.expect("a removed row has an original line") as usize - 1]
+                    original_lines
+                        [row.original.expect("a removed row has an original line") as usize - 1]
                 }
-                _ => new[row.modified.expect("this row has a modified line") as usize - 1],
+                _ => {
+                    modified_lines[row.modified.expect("this row has a modified line") as usize - 1]
+                }
             };
             if let Some(n) = row.original {
                 assert!(
-                    n as usize >= 1 && n as usize <= old.len(),
+                    n as usize >= 1 && n as usize <= original_lines.len(),
                     "original line {n}"
                 );
             }
@@ -49,9 +52,9 @@ pub fn check(data: &[u8]) {
         }
         at = hunk.original.end as usize;
     }
-    replayed.extend_from_slice(&old[at..]);
+    replayed.extend_from_slice(&original_lines[at..]);
     assert_eq!(
-        replayed, new,
+        replayed, modified_lines,
         "the hunks do not replay to the modified text"
     );
     let added = diff

@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::{LazyLock, Mutex};
 
-use generator::scenario::{self, Invalid, line_count};
+use generator::scenario::{self, InvalidScenario, line_count};
 
 /// A copy of the test fixture scenario, made once per process; the lock keeps one check at a
 /// time writing into it.
@@ -75,7 +75,7 @@ pub fn check(data: &[u8]) {
         }
         Err(err) => {
             let invalid = err
-                .downcast_ref::<Invalid>()
+                .downcast_ref::<InvalidScenario>()
                 .expect("a scenario problem list");
             assert!(!invalid.problems.is_empty());
             for problem in &invalid.problems {
