@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 
 use crate::export::report::LEVELS;
-use crate::render::html::escape;
+use crate::html::escape;
 use crate::scenario::Scenario;
 
 const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";

@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::config::{Project, StoreConfig, StoreKind};
+
 #[derive(Debug, Parser)]
 #[command(
     name = "reviewroom",
@@ -86,11 +88,22 @@ pub struct StoreArgs {
     pub region: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum StoreKind {
-    Sqlite,
-    Dynamodb,
+impl StoreArgs {
+    /// The project's `[store]` with these flags over it: `--store`, `--table` and `--region`
+    /// win over the file.
+    pub fn resolve(&self, project: &Project) -> StoreConfig {
+        let mut config = project.config.store.clone();
+        if let Some(kind) = self.store {
+            config.kind = kind;
+        }
+        if let Some(table) = &self.table {
+            config.table = Some(table.clone());
+        }
+        if let Some(region) = &self.region {
+            config.region = Some(region.clone());
+        }
+        config
+    }
 }
 
 #[derive(Debug, Args)]

@@ -5,8 +5,6 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use serde::Deserialize;
 
-use crate::cli::{StoreArgs, StoreKind};
-
 pub const CONFIG_FILE: &str = "reviewroom.toml";
 pub const STATE_DIR: &str = ".reviewroom";
 
@@ -67,6 +65,14 @@ impl Default for Scoring {
     }
 }
 
+/// Where reviews are stored: `[store] kind` of reviewroom.toml, or `--store`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StoreKind {
+    Sqlite,
+    Dynamodb,
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct StoreConfig {
@@ -88,22 +94,6 @@ impl Default for StoreConfig {
             region: None,
             endpoint_url: None,
         }
-    }
-}
-
-impl StoreConfig {
-    /// Applies `--store`, `--table` and `--region`, which win over the file.
-    pub fn with_overrides(mut self, args: &StoreArgs) -> StoreConfig {
-        if let Some(kind) = args.store {
-            self.kind = kind;
-        }
-        if let Some(table) = &args.table {
-            self.table = Some(table.clone());
-        }
-        if let Some(region) = &args.region {
-            self.region = Some(region.clone());
-        }
-        self
     }
 }
 
@@ -162,10 +152,6 @@ impl Project {
             .join("manifests")
             .join(format!("{slug}.json"))
     }
-
-    pub fn store(&self, args: &StoreArgs) -> StoreConfig {
-        self.config.store.clone().with_overrides(args)
-    }
 }
 
 #[cfg(test)]
@@ -207,12 +193,12 @@ mod tests {
         )
         .unwrap();
         let project = Project::load(dir.path()).unwrap();
-        let args = StoreArgs {
+        let args = crate::cli::StoreArgs {
             store: None,
             table: Some("b".into()),
             region: None,
         };
-        let store = project.store(&args);
+        let store = args.resolve(&project);
         assert_eq!(store.kind, StoreKind::Dynamodb);
         assert_eq!(store.table.as_deref(), Some("b"));
         assert_eq!(store.region.as_deref(), Some("eu-west-1"));

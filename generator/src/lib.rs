@@ -9,6 +9,8 @@ pub mod config;
 pub mod diff;
 pub mod export;
 pub mod highlight;
+pub mod html;
+pub mod invite;
 pub mod markdown;
 pub mod output;
 pub mod printable;

@@ -6,7 +6,7 @@
 use linkify::{LinkFinder, LinkKind};
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
-use crate::render::html::{escape, push_line};
+use crate::html::{escape, push_line};
 
 pub fn options() -> Options {
     Options::ENABLE_TABLES

@@ -1,6 +1,7 @@
 //! Stage 6, `output`: writes the site into a temporary folder beside the output folder and
 //! swaps it in only when everything was written, so a failed build leaves the old one intact.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
@@ -91,6 +92,22 @@ impl Staging {
                 .with_context(|| format!("cannot remove the previous site at {}", old.display()))?;
         }
         Ok(target.clone())
+    }
+}
+
+/// Writes a command's whole output to `path`, or to standard output without one. Callers
+/// render into memory first, so a failure leaves no half-written file behind.
+pub fn write_whole(path: Option<&Path>, bytes: &[u8]) -> Result<()> {
+    match path {
+        Some(path) => {
+            std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))
+        }
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(bytes)
+                .and_then(|()| out.flush())
+                .context("cannot write to standard output")
+        }
     }
 }
 

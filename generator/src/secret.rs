@@ -9,8 +9,7 @@ use data_encoding::{BASE32_NOPAD, BASE64, HEXLOWER};
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
-use crate::cli::StoreKind;
-use crate::config::Project;
+use crate::config::{Project, StoreKind};
 
 pub const SECRET_ENV: &str = "REVIEWROOM_SECRET";
 const SECRET_FILE: &str = "secret";

@@ -4,13 +4,13 @@
 use std::sync::Arc;
 
 use anyhow::{Context, Result, bail};
-use submit_fn::store::{DynamoStore, ReviewStore, SqliteStore};
+use submit_fn::store::{DynamoStore, InviteState, ReviewStore, SqliteStore};
 
-use crate::cli::{StoreArgs, StoreKind};
-use crate::config::Project;
+use crate::cli::StoreArgs;
+use crate::config::{Project, StoreKind};
 
 pub async fn open(project: &Project, args: &StoreArgs) -> Result<Arc<dyn ReviewStore>> {
-    let config = project.store(args);
+    let config = args.resolve(project);
     let retention = project.config.retention_days;
     match config.kind {
         StoreKind::Sqlite => {
@@ -51,4 +51,24 @@ pub fn runtime() -> Result<tokio::runtime::Runtime> {
         .enable_all()
         .build()
         .context("cannot start the async runtime")
+}
+
+/// The invite states `export` and `compare` read, with one store call: one invite's, or every
+/// invite of `scenario` (of every scenario without one).
+pub fn invite_states(
+    project: &Project,
+    args: &StoreArgs,
+    scenario: Option<&str>,
+    invite: Option<&str>,
+) -> Result<Vec<InviteState>> {
+    runtime()?.block_on(async {
+        let store = open(project, args).await?;
+        match invite {
+            Some(id) => match store.load(id).await? {
+                Some(state) => Ok(vec![state]),
+                None => bail!("no invite {id} in the store"),
+            },
+            None => Ok(store.list(scenario).await?),
+        }
+    })
 }

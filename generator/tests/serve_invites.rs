@@ -184,21 +184,17 @@ fn control_characters_are_refused_on_input_and_escaped_in_the_listing() {
         let store = generator::store::open(&project, &Default::default())
             .await
             .unwrap();
-        let manifest = generator::cmd::invite::current_manifest(
-            &project,
-            &Default::default(),
-            "demo-review",
-            true,
-        )
-        .unwrap();
-        let new = generator::cmd::invite::NewInvite {
+        let manifest =
+            generator::invite::current_manifest(&project, &Default::default(), "demo-review", true)
+                .unwrap();
+        let new = generator::invite::NewInvite {
             scenario: "demo-review",
             candidate: "Eve\u{1b}]52;c;ZXZpbA==\u{7}\u{1b}[2J",
             reference: Some("R\u{9b}31m\u{202e}"),
             expires: std::time::Duration::from_secs(3600),
             time_limit: None,
         };
-        generator::cmd::invite::mint(&*store, manifest, &new)
+        generator::invite::mint(&*store, manifest, &new)
             .await
             .unwrap();
     });

@@ -11,6 +11,16 @@ pub enum Side {
     Modified,
 }
 
+impl Side {
+    /// The JSON spelling, also used in reports, key.toml and the page.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Side::Original => "original",
+            Side::Modified => "modified",
+        }
+    }
+}
+
 /// How a shown file relates to the change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -21,6 +31,19 @@ pub enum FileStatus {
     Renamed,
     /// Identical on both sides: shown for context under "Unchanged files".
     Unchanged,
+}
+
+impl FileStatus {
+    /// The JSON spelling, also the page's `data-status` and part of the scenario hash.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FileStatus::Added => "added",
+            FileStatus::Deleted => "deleted",
+            FileStatus::Modified => "modified",
+            FileStatus::Renamed => "renamed",
+            FileStatus::Unchanged => "unchanged",
+        }
+    }
 }
 
 /// What `reviewroom build` writes to `.reviewroom/manifests/<slug>.json` and what an invite
@@ -76,6 +99,17 @@ pub enum Verdict {
     Comment,
 }
 
+impl Verdict {
+    /// The JSON spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Approve => "approve",
+            Verdict::RequestChanges => "request_changes",
+            Verdict::Comment => "comment",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
@@ -84,6 +118,19 @@ pub enum Severity {
     Minor,
     Nit,
     Question,
+}
+
+impl Severity {
+    /// The JSON spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Blocker => "blocker",
+            Severity::Major => "major",
+            Severity::Minor => "minor",
+            Severity::Nit => "nit",
+            Severity::Question => "question",
+        }
+    }
 }
 
 /// A candidate's review: the draft's `review`, and a submission less its `submission_id`.
@@ -122,3 +169,6 @@ pub struct Comment {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub deleted: bool,
 }
+
+#[cfg(test)]
+mod tests;

@@ -28,7 +28,7 @@ pub fn scenario_hash(scenario: &Scenario) -> String {
     for file in &scenario.files {
         field(file.path.as_bytes());
         field(file.old_path.as_bytes());
-        field(crate::render::status_name(file.status).as_bytes());
+        field(file.status.as_str().as_bytes());
         field(file.original.as_bytes());
         field(file.modified.as_bytes());
     }

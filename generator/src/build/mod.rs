@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result, bail};
 use rayon::prelude::*;
 
-use crate::cli::{BuildArgs, StoreArgs};
+use crate::cli::BuildArgs;
 use crate::config::Project;
 use crate::output::guard::{self, Protected};
 use crate::render::{Renderer, Theme, theme};
@@ -111,8 +111,7 @@ pub fn run(project: &Project, args: &BuildArgs, quiet: bool) -> Result<BuildRepo
             paths.scenarios.display()
         );
     }
-    let store = project.store(&StoreArgs::default());
-    let secret = PathSecret::load(project, store.kind, quiet)?;
+    let secret = PathSecret::load(project, project.config.store.kind, quiet)?;
     let fingerprint = secret.fingerprint();
     let theme = Theme::load(paths.theme.as_deref())?;
     let config_bytes =

@@ -3,13 +3,13 @@
 use anyhow::{Result, bail};
 
 use crate::catalog::{self, Entry};
-use crate::cli::{CatalogArgs, StoreArgs};
+use crate::cli::CatalogArgs;
 use crate::config::Project;
 use crate::scenario;
 use crate::secret::PathSecret;
 
 pub fn run(project: &Project, args: &CatalogArgs, quiet: bool) -> Result<()> {
-    let secret = PathSecret::load(project, project.store(&StoreArgs::default()).kind, quiet)?;
+    let secret = PathSecret::load(project, project.config.store.kind, quiet)?;
     let base = project.config.link_base("http://127.0.0.1:8080");
     let mut entries = Vec::new();
     for dir in scenario::discover(&project.path(&project.config.scenarios_dir))? {

@@ -8,9 +8,9 @@ use std::time::Duration;
 use anyhow::{Context, Result, bail};
 use submit_fn::AppState;
 
-use crate::cli::{ServeArgs, StoreKind};
-use crate::cmd::invite::{NewInvite, current_manifest, link, mint};
-use crate::config::Project;
+use crate::cli::ServeArgs;
+use crate::config::{Project, StoreKind};
+use crate::invite::{NewInvite, current_manifest, link, mint};
 use crate::server::{self, Limits};
 
 pub fn run(project: &Project, args: &ServeArgs, quiet: bool) -> Result<()> {
@@ -18,7 +18,7 @@ pub fn run(project: &Project, args: &ServeArgs, quiet: bool) -> Result<()> {
         .bind
         .parse()
         .with_context(|| format!("--bind {:?} is not an IP address", args.bind))?;
-    let store_config = project.store(&args.store);
+    let store_config = args.store.resolve(project);
     if args.demo {
         if !ip.is_loopback() {
             bail!("--demo serves a demo invite: only on a loopback address, not on {ip}");

@@ -12,7 +12,7 @@ use super::record::ExportRecord;
 use super::report::LEVELS;
 use super::report_html::document;
 use crate::cli::ExportFormat;
-use crate::render::html::escape;
+use crate::html::escape;
 
 #[derive(Serialize)]
 struct Matrix<'a> {

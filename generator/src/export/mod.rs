@@ -18,7 +18,9 @@ use std::io::Write;
 use anyhow::Result;
 use submit_fn::store::InviteState;
 
+use crate::build::manifest::scenario_hash;
 use crate::cli::ExportFormat;
+use crate::config::Project;
 use collect::ScenarioContext;
 use record::ExportRecord;
 use report::Report;
@@ -42,6 +44,21 @@ pub fn records(
             )
         })
         .collect()
+}
+
+/// The scenarios the states name, loaded from the project's scenarios folder, and each one's
+/// current hash (a stored review on an older hash gets a warning).
+pub fn scenarios(
+    project: &Project,
+    states: &[InviteState],
+) -> Result<(BTreeMap<String, ScenarioContext>, BTreeMap<String, String>)> {
+    let dir = project.path(&project.config.scenarios_dir);
+    let contexts = collect::scenarios_for(states, &dir)?;
+    let hashes = contexts
+        .iter()
+        .map(|(slug, c)| (slug.clone(), scenario_hash(&c.scenario)))
+        .collect();
+    Ok((contexts, hashes))
 }
 
 /// Writes the records in `format`. Reports put one review after another. Every format goes

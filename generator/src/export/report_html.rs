@@ -9,7 +9,7 @@ use submit_fn::model::{Comment, Side};
 use super::report::{FileView, LEVELS, Report, line_label, side_label};
 use super::score::Tally;
 use crate::diff::{self, Row, RowKind};
-use crate::render::html::escape;
+use crate::html::escape;
 
 pub const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 /// Lines shown around each change, comment or issue.

@@ -1,16 +1,15 @@
 //! Stage 5, `render`: view models -> tera templates of the theme. Diff rows are built by
-//! `html` (fast, escaped by construction); everything from the scenario that reaches a template
+//! `rows` (fast, escaped by construction); everything from the scenario that reaches a template
 //! goes through tera's autoescape. Only title, author, base, head, minutes, the description and
 //! the files are handed to templates: nothing from the key, nor summary, roles or track.
 
-pub mod html;
 pub mod imports;
+pub mod rows;
 pub mod theme;
 
 use anyhow::{Context, Result};
 use rayon::prelude::*;
 use serde::Serialize;
-use submit_fn::model::FileStatus;
 use tera::Tera;
 
 use crate::diff::{self, FileDiff};
@@ -65,16 +64,6 @@ struct AssetView {
     csp: &'static str,
 }
 
-pub fn status_name(status: FileStatus) -> &'static str {
-    match status {
-        FileStatus::Added => "added",
-        FileStatus::Deleted => "deleted",
-        FileStatus::Modified => "modified",
-        FileStatus::Renamed => "renamed",
-        FileStatus::Unchanged => "unchanged",
-    }
-}
-
 /// One file diffed, highlighted and rendered to its `<tbody>` groups.
 pub struct RenderedFile {
     pub diff: FileDiff,
@@ -87,10 +76,10 @@ pub fn render_file(file: &ScenarioFile) -> RenderedFile {
     let syntax_path = &file.path;
     if !file.is_changed() {
         let hl = highlight::highlight(syntax_path, &file.modified);
-        let side = html::SideText::new(&file.modified, &hl);
+        let side = rows::SideText::new(&file.modified, &hl);
         return RenderedFile {
             diff: diff::diff_files(&file.original, &file.modified, diff::CONTEXT),
-            rows: html::unchanged_rows(&side),
+            rows: rows::unchanged_rows(&side),
             language: hl.language,
         };
     }
@@ -117,12 +106,12 @@ pub fn render_file(file: &ScenarioFile) -> RenderedFile {
         ),
         (true, true) => (None, None),
     };
-    let original = html::SideText::new(&file.original, original_hl.as_ref().unwrap_or(&empty));
-    let modified = html::SideText::new(&file.modified, modified_hl.as_ref().unwrap_or(&empty));
+    let original = rows::SideText::new(&file.original, original_hl.as_ref().unwrap_or(&empty));
+    let modified = rows::SideText::new(&file.modified, modified_hl.as_ref().unwrap_or(&empty));
     let rows = if diff.hunks.is_empty() {
-        html::unchanged_rows(&modified)
+        rows::unchanged_rows(&modified)
     } else {
-        html::diff_rows(&diff, &original, &modified)
+        rows::diff_rows(&diff, &original, &modified)
     };
     let language = modified_hl
         .or(original_hl)
@@ -139,7 +128,7 @@ impl Renderer {
     pub fn new(theme: &Theme, assets: Assets) -> Result<Renderer> {
         let mut tera = Tera::default();
         // Entities only where HTML needs them: `/` stays readable in paths and URLs.
-        tera.set_escape_fn(html::escape);
+        tera.set_escape_fn(crate::html::escape);
         tera.add_raw_templates(theme.templates()?)
             .context("invalid theme template")?;
         Ok(Renderer { tera, assets })
@@ -176,7 +165,7 @@ impl Renderer {
                 n,
                 path: file.path.clone(),
                 old_path: file.old_path.clone(),
-                status: status_name(file.status),
+                status: file.status.as_str(),
                 original_lines: out.diff.original_lines,
                 modified_lines: out.diff.modified_lines,
                 lang: out.language,

@@ -230,13 +230,6 @@ pub(super) fn read(dir: &Path, shown: &[ScenarioFile], problems: &mut Problems) 
     issues
 }
 
-fn side_name(side: Side) -> &'static str {
-    match side {
-        Side::Original => "original",
-        Side::Modified => "modified",
-    }
-}
-
 /// The file is shown, the range lies inside that side, and the anchor appears within it.
 fn check_place(
     place: &IssuePlace,
@@ -259,7 +252,7 @@ fn check_place(
     };
     let (start, end) = place.lines;
     let count = file.lines(place.side);
-    let side = side_name(place.side);
+    let side = place.side.as_str();
     if start == 0 || start > end || end > count {
         problems.at(
             key_file,
