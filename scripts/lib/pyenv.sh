@@ -1,5 +1,5 @@
-# The Python tools of the tests (cfn-lint, tree-sitter grammars) in target/test-venv,
-# installed once and again only when scripts/requirements-test.txt changes.
+# The Python tools of the tests (cfn-lint, tree-sitter grammars, aws-sam-cli, cargo-lambda) in
+# target/test-venv, installed once and again only when scripts/requirements-test.txt changes.
 pyenv_ensure() {
   local venv="$ROOT/target/test-venv" req="$ROOT/scripts/requirements-test.txt"
   if [[ ! -x "$venv/bin/python" ]]; then
