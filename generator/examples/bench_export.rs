@@ -128,7 +128,12 @@ fn main() -> anyhow::Result<()> {
         let started = Instant::now();
         let states = runtime.block_on(store.list(Some("demo-review")))?;
         let listed = started.elapsed();
-        let records = export::records(&states, &contexts, &hashes, 3)?;
+        let records = export::records(
+            &states,
+            &contexts,
+            &hashes,
+            &generator::scoring::Params::default(),
+        )?;
         let mut out = Vec::new();
         export::write(&records, &contexts, format, "-", &mut out)?;
         println!(

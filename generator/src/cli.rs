@@ -45,6 +45,8 @@ pub enum Command {
     Catalog(CatalogArgs),
     /// Manage the path secret.
     Secret(SecretArgs),
+    /// Measure scoring on the labelled set: pair precision, recall, F1, new and old rule.
+    EvalScoring(EvalScoringArgs),
 }
 
 #[derive(Debug, Args, Clone)]
@@ -204,6 +206,32 @@ pub struct CatalogArgs {
     /// Output folder (default .reviewroom/catalog/).
     #[arg(long)]
     pub out: Option<PathBuf>,
+}
+
+/// Which half of the labelled set to evaluate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EvalHalf {
+    Tune,
+    Heldout,
+    Both,
+}
+
+#[derive(Debug, Args)]
+pub struct EvalScoringArgs {
+    /// The labelled set: a folder with tune/ and heldout/.
+    #[arg(long, default_value = "eval/scoring")]
+    pub set: PathBuf,
+    #[arg(long, value_enum, default_value = "both")]
+    pub half: EvalHalf,
+    /// List the comments where scoring and labels disagree (tune half only: the held-out
+    /// half is for reporting, not for reading).
+    #[arg(long)]
+    pub disagreements: bool,
+    /// Exit non-zero when the tune half's precision or recall falls below these.
+    #[arg(long, value_name = "P")]
+    pub min_precision: Option<f64>,
+    #[arg(long, value_name = "R")]
+    pub min_recall: Option<f64>,
 }
 
 #[derive(Debug, Args)]

@@ -55,13 +55,25 @@ impl Default for Config {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Scoring {
-    /// A comment overlapping no issue counts toward the nearest one within this many lines.
-    pub widen: u32,
+    /// A comment within this many lines of an issue's lines sits beside it (the same function,
+    /// usually): it needs to say less to be credited than one elsewhere in the file.
+    pub near: u32,
 }
 
 impl Default for Scoring {
     fn default() -> Self {
-        Scoring { widen: 3 }
+        Scoring {
+            near: crate::scoring::Params::default().near,
+        }
+    }
+}
+
+impl Scoring {
+    pub fn params(&self) -> crate::scoring::Params {
+        crate::scoring::Params {
+            near: self.near,
+            ..crate::scoring::Params::default()
+        }
     }
 }
 
@@ -163,7 +175,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let project = Project::load(dir.path()).unwrap();
         assert_eq!(project.config.api_path, "/api");
-        assert_eq!(project.config.scoring.widen, 3);
+        assert_eq!(project.config.scoring.near, 12);
         assert_eq!(
             project.config.link_base("http://127.0.0.1:9000"),
             "http://127.0.0.1:9000"

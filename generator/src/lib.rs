@@ -16,6 +16,7 @@ pub mod output;
 pub mod printable;
 pub mod render;
 pub mod scenario;
+pub mod scoring;
 pub mod secret;
 pub mod server;
 pub mod store;

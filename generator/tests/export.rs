@@ -15,7 +15,13 @@ fn exported(format: ExportFormat) -> String {
     let states = states(&ctx);
     let hashes = BTreeMap::from([(ctx.scenario.slug.clone(), scenario_hash(&ctx.scenario))]);
     let contexts = BTreeMap::from([(ctx.scenario.slug.clone(), ctx)]);
-    let records = export::records(&states, &contexts, &hashes, 3).unwrap();
+    let records = export::records(
+        &states,
+        &contexts,
+        &hashes,
+        &generator::scoring::Params::default(),
+    )
+    .unwrap();
     let mut out = Vec::new();
     export::write(
         &records,
@@ -46,13 +52,14 @@ fn golden(name: &str, actual: &str) {
 fn json_matches_golden() {
     let json = exported(ExportFormat::Json);
     let value: serde_json::Value = serde_json::from_str(&json).unwrap();
-    assert_eq!(value["version"], 1);
+    assert_eq!(value["version"], 2);
     let records = value["records"].as_array().unwrap();
     assert_eq!(records[0]["status"], "submitted");
     assert_eq!(records[0]["invite"]["late_seconds"], 300);
     assert_eq!(
         records[0]["score"]["issues"]["retry-forever-qx7"],
-        serde_json::json!(["c1"])
+        serde_json::json!(["c1", "summary:1"]),
+        "a summary paragraph that says it counts, at the review's level"
     );
     assert_eq!(
         records[0]["score"]["issues"]["sql-injection-qx7"],
@@ -60,7 +67,7 @@ fn json_matches_golden() {
     );
     assert_eq!(records[1]["status"], "draft");
     assert_eq!(
-        records[1]["score"]["near"], 1,
+        records[1]["score"]["found"], 1,
         "the tombstone does not count"
     );
     assert_eq!(records[2]["status"], "draft");
@@ -90,7 +97,11 @@ fn markdown_matches_golden_and_is_inert() {
     let md = exported(ExportFormat::Md);
     assert!(!md.contains("<img"), "raw HTML must not survive");
     assert!(!md.contains("!["), "images must not survive");
-    assert!(md.contains("Key issues with no comment near them"));
+    assert!(md.contains("Key issues no comment was credited to"));
+    assert!(
+        md.contains("credited to sql-injection-qx7 (beside the lines and says it: sql)"),
+        "each credit carries its tier and the words that made it"
+    );
     assert!(
         md.contains("Ada &lt;b&gt;L&lt;/b&gt;"),
         "names are inert too"

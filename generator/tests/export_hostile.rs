@@ -48,7 +48,13 @@ fn exported(format: ExportFormat) -> String {
         .iter()
         .map(|(slug, c)| (slug.clone(), scenario_hash(&c.scenario)))
         .collect();
-    let records = export::records(&states, &contexts, &hashes, 3).unwrap();
+    let records = export::records(
+        &states,
+        &contexts,
+        &hashes,
+        &generator::scoring::Params::default(),
+    )
+    .unwrap();
     let mut out = Vec::new();
     export::write(
         &records,
@@ -67,7 +73,13 @@ fn compared(format: ExportFormat) -> String {
         .iter()
         .map(|(slug, c)| (slug.clone(), scenario_hash(&c.scenario)))
         .collect();
-    let records = export::records(&states, &contexts, &hashes, 3).unwrap();
+    let records = export::records(
+        &states,
+        &contexts,
+        &hashes,
+        &generator::scoring::Params::default(),
+    )
+    .unwrap();
     let mut out = Vec::new();
     compare::write(&contexts["demo-review"], &records, format, &mut out).unwrap();
     String::from_utf8(out).unwrap()

@@ -41,7 +41,13 @@ fn records_json(states: &[InviteState]) -> serde_json::Value {
     let ctx = context();
     let hashes = BTreeMap::from([(ctx.scenario.slug.clone(), scenario_hash(&ctx.scenario))]);
     let contexts = BTreeMap::from([(ctx.scenario.slug.clone(), ctx)]);
-    let records = export::records(states, &contexts, &hashes, 3).unwrap();
+    let records = export::records(
+        states,
+        &contexts,
+        &hashes,
+        &generator::scoring::Params::default(),
+    )
+    .unwrap();
     let mut out = Vec::new();
     export::write(&records, &contexts, ExportFormat::Json, "-", &mut out).unwrap();
     let value: serde_json::Value = serde_json::from_slice(&out).unwrap();

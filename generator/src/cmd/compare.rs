@@ -19,7 +19,12 @@ pub fn run(project: &Project, args: &CompareArgs) -> Result<()> {
             project.config.scenarios_dir.display()
         );
     };
-    let records = export::records(&states, &contexts, &hashes, project.config.scoring.widen)?;
+    let records = export::records(
+        &states,
+        &contexts,
+        &hashes,
+        &project.config.scoring.params(),
+    )?;
     let mut buffer = Vec::new();
     compare::write(context, &records, args.format, &mut buffer)?;
     crate::output::write_whole(args.out.as_deref(), &buffer)

@@ -17,7 +17,12 @@ pub fn run(project: &Project, args: &ExportArgs, quiet: bool) -> Result<()> {
         args.invite.as_deref(),
     )?;
     let (contexts, hashes) = export::scenarios(project, &states)?;
-    let records = export::records(&states, &contexts, &hashes, project.config.scoring.widen)?;
+    let records = export::records(
+        &states,
+        &contexts,
+        &hashes,
+        &project.config.scoring.params(),
+    )?;
     let now = time::OffsetDateTime::now_utc()
         .format(&time::format_description::well_known::Rfc3339)
         .unwrap_or_default();

@@ -8,6 +8,7 @@ pub mod build;
 pub mod catalog;
 pub mod check;
 pub mod compare;
+pub mod eval_scoring;
 pub mod export;
 pub mod invite;
 pub mod invites;
@@ -35,6 +36,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Invites(args) => invites::run(&project, &args, cli.quiet),
         Command::Export(args) => export::run(&project, &args, cli.quiet),
         Command::Compare(args) => compare::run(&project, &args),
+        Command::EvalScoring(args) => eval_scoring::run(&project, &args),
         Command::Secret(_) => Ok(()),
     }
 }

@@ -10,49 +10,24 @@ use submit_fn::store::InviteState;
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
-use super::linemap::DiffLineMap;
 use super::record::{ExportRecord, InviteInfo, Status};
-use super::score::{self, KeyIssue, Place, Score};
 use crate::scenario::{self, Issue, Scenario};
+use crate::scoring::{self, Key, Params, Score};
 
-/// A scenario as the export needs it: loaded once, its key in scoring form, its line map.
+/// A scenario as the export needs it: loaded once, with its key in scoring form.
 pub struct ScenarioContext {
     pub scenario: Scenario,
-    pub key: Vec<KeyIssue>,
-    pub line_map: DiffLineMap,
+    pub key: Key,
 }
 
 impl ScenarioContext {
     pub fn new(scenario: Scenario) -> ScenarioContext {
-        let key = scenario.key.iter().map(key_issue).collect();
-        let line_map = DiffLineMap::new(&scenario);
-        ScenarioContext {
-            scenario,
-            key,
-            line_map,
-        }
+        let key = Key::from_scenario(&scenario);
+        ScenarioContext { scenario, key }
     }
 
     pub fn issue(&self, id: &str) -> Option<&Issue> {
         self.scenario.key.iter().find(|i| i.id == id)
-    }
-}
-
-pub fn key_issue(issue: &Issue) -> KeyIssue {
-    KeyIssue {
-        id: issue.id.clone(),
-        level: issue.level.as_str().to_string(),
-        category: issue.category.as_str().to_string(),
-        places: issue
-            .places()
-            .into_iter()
-            .map(|p| Place {
-                file: p.file,
-                side: p.side,
-                start: p.lines.0,
-                end: p.lines.1,
-            })
-            .collect(),
     }
 }
 
@@ -97,7 +72,7 @@ pub fn record(
     state: &InviteState,
     context: Option<&ScenarioContext>,
     scenario_hash_now: Option<&str>,
-    widen: u32,
+    params: &Params,
 ) -> Result<ExportRecord> {
     let invite = &state.invite;
     let submission = state.current_submission().or(state.submissions.last());
@@ -116,7 +91,7 @@ pub fn record(
     };
     let mut warnings = Vec::new();
     let score = match context {
-        Some(ctx) => score::score(&ctx.key, &review, &ctx.line_map, widen),
+        Some(ctx) => scoring::score(&ctx.key, &review, params),
         None => {
             warnings.push(format!(
                 "scenario {} is not in the scenarios folder: the review is not scored",

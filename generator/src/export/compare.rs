@@ -1,5 +1,5 @@
 //! `reviewroom compare`: every candidate on one scenario side by side, so interviewers can
-//! calibrate: per level commented near / total, and per key issue who commented near it.
+//! calibrate: per level found / total, and per key issue who was credited with it.
 
 use std::fmt::Write as _;
 use std::io::Write;
@@ -26,7 +26,7 @@ struct Column<'a> {
     invite: &'a str,
     candidate: &'a str,
     status: &'a str,
-    near: usize,
+    found: usize,
     total: usize,
     per_level: Vec<(&'static str, usize, usize)>,
 }
@@ -36,8 +36,8 @@ struct IssueRow<'a> {
     id: &'a str,
     level: &'static str,
     title: &'a str,
-    /// One entry per candidate, in column order.
-    near: Vec<bool>,
+    /// One entry per candidate, in column order: "found", "possibly" or "".
+    marks: Vec<&'static str>,
 }
 
 fn matrix<'a>(context: &'a ScenarioContext, records: &'a [ExportRecord]) -> Matrix<'a> {
@@ -47,7 +47,7 @@ fn matrix<'a>(context: &'a ScenarioContext, records: &'a [ExportRecord]) -> Matr
             invite: &r.invite.id,
             candidate: &r.invite.candidate,
             status: r.status.as_str(),
-            near: r.score.near,
+            found: r.score.found,
             total: r.score.total,
             per_level: LEVELS
                 .iter()
@@ -58,7 +58,7 @@ fn matrix<'a>(context: &'a ScenarioContext, records: &'a [ExportRecord]) -> Matr
                         .get(l.as_str())
                         .cloned()
                         .unwrap_or_default();
-                    (l.as_str(), t.near, t.total)
+                    (l.as_str(), t.found, t.total)
                 })
                 .collect(),
         })
@@ -71,10 +71,7 @@ fn matrix<'a>(context: &'a ScenarioContext, records: &'a [ExportRecord]) -> Matr
             id: &i.id,
             level: i.level.as_str(),
             title: &i.title,
-            near: records
-                .iter()
-                .map(|r| !r.score.issues_near(&i.id).is_empty())
-                .collect(),
+            marks: records.iter().map(|r| mark(r, &i.id)).collect(),
         })
         .collect();
     issues.sort_by_key(|i| LEVELS.iter().position(|l| l.as_str() == i.level));
@@ -82,6 +79,17 @@ fn matrix<'a>(context: &'a ScenarioContext, records: &'a [ExportRecord]) -> Matr
         scenario: &context.scenario.slug,
         candidates,
         issues,
+    }
+}
+
+/// "found" when a comment is credited to the issue, "possibly" when one only sits on its lines.
+fn mark(record: &ExportRecord, issue: &str) -> &'static str {
+    if !record.score.credited(issue).is_empty() {
+        "found"
+    } else if !record.score.possibly(issue).is_empty() {
+        "possibly"
+    } else {
+        ""
     }
 }
 
@@ -109,11 +117,7 @@ pub fn write(
                     row.level.to_string(),
                     row.title.to_string(),
                 ];
-                cells.extend(
-                    row.near
-                        .iter()
-                        .map(|n| if *n { "near" } else { "" }.to_string()),
-                );
+                cells.extend(row.marks.iter().map(|m| m.to_string()));
                 csv.write_record(cells.iter().map(|c| super::csv::neutralise(c)))?;
             }
             String::from_utf8(csv.into_inner().context("cannot write CSV")?)?
@@ -134,7 +138,9 @@ pub fn write(
 
 fn markdown(m: &Matrix, title: &str) -> String {
     let mut out = format!(
-        "# Compare: {}\n\n| candidate | status | near / total |",
+        "# Compare: {}
+
+| candidate | status | found / total |",
         md_cell(title)
     );
     for level in LEVELS {
@@ -149,11 +155,11 @@ fn markdown(m: &Matrix, title: &str) -> String {
             md_cell(c.candidate),
             c.invite,
             c.status,
-            c.near,
+            c.found,
             c.total
         );
-        for (_, near, total) in &c.per_level {
-            let _ = write!(out, " {near} / {total} |");
+        for (_, found, total) in &c.per_level {
+            let _ = write!(out, " {found} / {total} |");
         }
     }
     out.push_str("\n\n## Per key issue\n\n| issue | level |");
@@ -164,8 +170,8 @@ fn markdown(m: &Matrix, title: &str) -> String {
     out.push_str(&" --- |".repeat(m.candidates.len()));
     for row in &m.issues {
         let _ = write!(out, "\n| {} | {} |", md_cell(row.title), row.level);
-        for near in &row.near {
-            out.push_str(if *near { " near |" } else { " - |" });
+        for mark in &row.marks {
+            let _ = write!(out, " {} |", if mark.is_empty() { "-" } else { mark });
         }
     }
     out.push('\n');
@@ -179,7 +185,7 @@ fn md_cell(text: &str) -> String {
 
 fn html(m: &Matrix, title: &str) -> String {
     let mut out = format!(
-        "<h1>Compare: {}</h1><table class=\"compare\"><thead><tr><th scope=\"col\">candidate</th><th scope=\"col\">status</th><th scope=\"col\">near / total</th>",
+        "<h1>Compare: {}</h1><table class=\"compare\"><thead><tr><th scope=\"col\">candidate</th><th scope=\"col\">status</th><th scope=\"col\">found / total</th>",
         escape(title)
     );
     for level in LEVELS {
@@ -192,11 +198,11 @@ fn html(m: &Matrix, title: &str) -> String {
             "<tr><th scope=\"row\">{}</th><td>{}</td><td>{} / {}</td>",
             escape(c.candidate),
             c.status,
-            c.near,
+            c.found,
             c.total
         );
-        for (_, near, total) in &c.per_level {
-            let _ = write!(out, "<td>{near} / {total}</td>");
+        for (_, found, total) in &c.per_level {
+            let _ = write!(out, "<td>{found} / {total}</td>");
         }
         out.push_str("</tr>");
     }
@@ -212,8 +218,8 @@ fn html(m: &Matrix, title: &str) -> String {
             escape(row.title),
             row.level
         );
-        for near in &row.near {
-            out.push_str(if *near { "<td>near</td>" } else { "<td>-</td>" });
+        for mark in &row.marks {
+            let _ = write!(out, "<td>{}</td>", if mark.is_empty() { "-" } else { mark });
         }
         out.push_str("</tr>");
     }

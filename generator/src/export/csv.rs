@@ -6,7 +6,7 @@ use anyhow::{Context, Result};
 
 use super::record::ExportRecord;
 
-const HEADER: [&str; 15] = [
+const HEADER: [&str; 17] = [
     "invite",
     "ref",
     "candidate",
@@ -21,7 +21,9 @@ const HEADER: [&str; 15] = [
     "severity",
     "verdict",
     "body",
-    "matched_issue_ids",
+    "credited_issue_ids",
+    "possible_issue_ids",
+    "evidence",
 ];
 
 /// Spreadsheets run a cell that starts with = + - @ (or a tab or carriage return) as a
@@ -94,9 +96,11 @@ pub fn write(records: &[ExportRecord], out: impl Write) -> Result<()> {
                 comment.severity.as_ref().map(json_name).unwrap_or_default(),
                 String::new(),
                 comment.body.clone(),
-                record.score.matched_issues(&comment.id).join(" "),
             ];
-            write_row(&mut csv, &base, &row)?;
+            let row = row
+                .into_iter()
+                .chain(matches(record, |id| id == comment.id));
+            write_row(&mut csv, &base, row)?;
         }
         let summary = [
             "summary".to_string(),
@@ -107,16 +111,48 @@ pub fn write(records: &[ExportRecord], out: impl Write) -> Result<()> {
             String::new(),
             verdict,
             record.review.summary.clone(),
-            String::new(),
         ];
-        write_row(&mut csv, &base, &summary)?;
+        let summary = summary
+            .into_iter()
+            .chain(matches(record, |id| id.starts_with("summary:")));
+        write_row(&mut csv, &base, summary)?;
     }
     csv.flush().context("cannot write CSV")?;
     Ok(())
 }
 
-fn write_row<W: Write>(csv: &mut csv::Writer<W>, base: &[String], row: &[String]) -> Result<()> {
-    let cells = base.iter().chain(row).map(|c| neutralise(c));
+/// The credited ids, the possible ids and the evidence ("id: tier: terms; ...") of the scored
+/// items `which` selects (a comment, or the summary's paragraphs).
+fn matches(record: &ExportRecord, which: impl Fn(&str) -> bool) -> [String; 3] {
+    let found: Vec<&crate::scoring::Match> = record
+        .score
+        .comments
+        .iter()
+        .filter(|(id, _)| which(id))
+        .flat_map(|(_, m)| m)
+        .collect();
+    let ids = |credit: bool| {
+        found
+            .iter()
+            .filter(|m| m.tier.is_credit() == credit)
+            .map(|m| m.issue.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let evidence = found
+        .iter()
+        .map(|m| format!("{}: {}: {}", m.issue, m.tier.as_str(), m.terms.join(" ")))
+        .collect::<Vec<_>>()
+        .join("; ");
+    [ids(true), ids(false), evidence]
+}
+
+fn write_row<W: Write>(
+    csv: &mut csv::Writer<W>,
+    base: &[String],
+    row: impl IntoIterator<Item = String>,
+) -> Result<()> {
+    let cells = base.iter().cloned().chain(row).map(|c| neutralise(&c));
     csv.write_record(cells).context("cannot write CSV")
 }
 

@@ -5,12 +5,10 @@ pub mod collect;
 pub mod compare;
 pub mod csv;
 pub mod json;
-pub mod linemap;
 pub mod record;
 pub mod report;
 pub mod report_html;
 pub mod report_md;
-pub mod score;
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -30,7 +28,7 @@ pub fn records(
     states: &[InviteState],
     scenarios: &BTreeMap<String, ScenarioContext>,
     hashes: &BTreeMap<String, String>,
-    widen: u32,
+    params: &crate::scoring::Params,
 ) -> Result<Vec<ExportRecord>> {
     states
         .iter()
@@ -40,7 +38,7 @@ pub fn records(
                 state,
                 scenarios.get(slug),
                 hashes.get(slug).map(String::as_str),
-                widen,
+                params,
             )
         })
         .collect()

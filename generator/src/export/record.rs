@@ -4,10 +4,11 @@
 use serde::Serialize;
 use submit_fn::model::Review;
 
-use super::score::Score;
+use crate::scoring::Score;
 
 /// Version of the JSON export format.
-pub const FORMAT_VERSION: u32 = 1;
+/// 2: scores credit what comments say, with each match's tier and terms.
+pub const FORMAT_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]

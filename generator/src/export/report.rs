@@ -1,23 +1,27 @@
 //! What both reports show, computed once: per file, the candidate's comments and the key issues
-//! there (with the comments near each), the missed issues and the comments near none.
+//! there (with the comments credited to each, and those only possibly about it), the missed
+//! issues and the comments credited to none.
 
 use submit_fn::model::{Comment, Side};
 
 use super::collect::ScenarioContext;
 use super::record::ExportRecord;
 use crate::scenario::{Issue, Level};
+use crate::scoring::Match;
 
 pub struct IssueView<'a> {
     pub issue: &'a Issue,
-    /// Ids of the comments near it.
-    pub near: &'a [String],
+    /// Ids of the comments credited to it.
+    pub credited: &'a [String],
+    /// Ids of comments on its lines that do not say it.
+    pub possible: &'a [String],
 }
 
 pub struct FileView<'a> {
     pub path: &'a str,
     /// Line comments, in line order.
     pub comments: Vec<&'a Comment>,
-    /// Comments on the whole file: shown beside its issues, counted toward none.
+    /// Comments on the whole file, shown beside its issues.
     pub file_comments: Vec<&'a Comment>,
     pub issues: Vec<IssueView<'a>>,
 }
@@ -27,9 +31,9 @@ pub struct Report<'a> {
     pub context: Option<&'a ScenarioContext>,
     /// Files with a comment or a key issue, in the scenario's order.
     pub files: Vec<FileView<'a>>,
-    /// Key issues with no comment near them, by level (junior first).
+    /// Key issues no comment is credited to, by level (junior first).
     pub missed: Vec<&'a Issue>,
-    /// Line comments near no issue: possible extra findings, for the interviewer to judge.
+    /// Comments (line or file) credited to no issue: possible extra findings, to judge.
     pub unmatched: Vec<&'a Comment>,
 }
 
@@ -74,7 +78,8 @@ impl<'a> Report<'a> {
                             .filter(|i| i.file == path || i.also.iter().any(|p| p.file == path))
                             .map(|issue| IssueView {
                                 issue,
-                                near: record.score.issues_near(&issue.id),
+                                credited: record.score.credited(&issue.id),
+                                possible: record.score.possibly(&issue.id),
                             })
                             .collect()
                     })
@@ -96,7 +101,7 @@ impl<'a> Report<'a> {
                 ctx.scenario
                     .key
                     .iter()
-                    .filter(|i| record.score.issues_near(&i.id).is_empty())
+                    .filter(|i| record.score.credited(&i.id).is_empty())
                     .collect()
             })
             .unwrap_or_default();
@@ -104,7 +109,7 @@ impl<'a> Report<'a> {
         let unmatched = live
             .iter()
             .copied()
-            .filter(|c| c.start_line.is_some() && record.score.matched_issues(&c.id).is_empty())
+            .filter(|c| record.score.credits(&c.id).is_empty())
             .collect();
         Report {
             record,
@@ -128,6 +133,31 @@ impl<'a> Report<'a> {
             .map(|f| f.text(side).lines().collect())
             .unwrap_or_default()
     }
+}
+
+/// One line per match of a comment: "credited to ID (on the lines and says it: a, b, c)" or
+/// "possibly ID (on the lines only, possibly)".
+pub fn evidence(matches: &[Match]) -> Vec<String> {
+    matches
+        .iter()
+        .map(|m| {
+            let verb = if m.tier.is_credit() {
+                "credited to"
+            } else {
+                "possibly"
+            };
+            if m.terms.is_empty() {
+                format!("{verb} {} ({})", m.issue, m.tier.label())
+            } else {
+                format!(
+                    "{verb} {} ({}: {})",
+                    m.issue,
+                    m.tier.label(),
+                    m.terms.join(", ")
+                )
+            }
+        })
+        .collect()
 }
 
 /// "12" or "12-15", for a comment's or an issue's lines.

@@ -1,15 +1,16 @@
 //! The HTML report: a self-contained file (no script, styles inline, docs/design.md §8's CSP) with
-//! a chart of what was commented near, each file's diff with the candidate's comments in place
-//! and the key beside them, the missed issues and the comments near none.
+//! a chart of what was found, each file's diff with the candidate's comments in place and the
+//! key beside them (each comment with its match evidence), the missed issues and the comments
+//! credited to none.
 
 use std::fmt::Write as _;
 
 use submit_fn::model::{Comment, Side};
 
 use super::report::{FileView, LEVELS, Report, line_label, side_label};
-use super::score::Tally;
 use crate::diff::{self, Row, RowKind};
 use crate::html::escape;
+use crate::scoring::{Tally, Tier};
 
 pub const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 /// Lines shown around each change, comment or issue.
@@ -22,7 +23,7 @@ pub fn candidate_markdown(text: &str) -> String {
     crate::markdown::to_candidate_html(text)
 }
 
-/// A horizontal bar per row: commented near / total.
+/// A horizontal bar per row: found / total.
 pub fn bar_chart(title: &str, rows: &[(&str, &Tally)]) -> String {
     let (bar_x, bar_w, row_h) = (130, 220, 22);
     let height = row_h * rows.len() + 8;
@@ -32,7 +33,7 @@ pub fn bar_chart(title: &str, rows: &[(&str, &Tally)]) -> String {
     );
     for (i, (name, tally)) in rows.iter().enumerate() {
         let y = 4 + i * row_h;
-        let filled = (bar_w * tally.near).checked_div(tally.total).unwrap_or(0);
+        let filled = (bar_w * tally.found).checked_div(tally.total).unwrap_or(0);
         let _ = write!(
             svg,
             "<text x=\"0\" y=\"{}\" class=\"label\">{}</text><rect x=\"{bar_x}\" y=\"{y}\" width=\"{bar_w}\" height=\"14\" class=\"track\"/><rect x=\"{bar_x}\" y=\"{y}\" width=\"{filled}\" height=\"14\" class=\"fill\"/><text x=\"{}\" y=\"{}\" class=\"label\">{} / {}</text>",
@@ -40,7 +41,7 @@ pub fn bar_chart(title: &str, rows: &[(&str, &Tally)]) -> String {
             escape(name),
             bar_x + bar_w + 8,
             y + 12,
-            tally.near,
+            tally.found,
             tally.total
         );
     }
@@ -61,30 +62,32 @@ fn severity(comment: &Comment) -> String {
 }
 
 fn comment_block(report: &Report, comment: &Comment) -> String {
-    let near = report.record.score.matched_issues(&comment.id);
-    let near = if near.is_empty() {
-        "<span class=\"near none\">near no key issue</span>".to_string()
+    let matches = report.record.score.matches(&comment.id);
+    let near = if matches.is_empty() {
+        "<span class=\"near none\">credited to no key issue</span>".to_string()
     } else {
-        let titles: Vec<String> = near
+        let items: Vec<String> = matches
             .iter()
-            .map(|id| {
+            .map(|m| {
                 let title = report
                     .context
-                    .and_then(|c| c.issue(id))
+                    .and_then(|c| c.issue(&m.issue))
                     .map(|i| i.title.as_str())
-                    .unwrap_or(id);
+                    .unwrap_or(&m.issue);
+                let verb = if m.tier.is_credit() { "credited to" } else { "possibly" };
                 format!(
-                    "<a href=\"#{}-issue-{}\">{}</a>",
+                    "<li class=\"match {}\">{verb} <a href=\"#{}-issue-{}\">{}</a> <span class=\"tier\">({}{}{})</span></li>",
+                    m.tier.as_str(),
                     escape(&report.record.invite.id),
-                    escape(id),
-                    escape(title)
+                    escape(&m.issue),
+                    escape(title),
+                    m.tier.label(),
+                    if m.terms.is_empty() { "" } else { ": " },
+                    escape(&m.terms.join(", "))
                 )
             })
             .collect();
-        format!(
-            "<span class=\"near\">commented near: {}</span>",
-            titles.join(", ")
-        )
+        format!("<ul class=\"near\">{}</ul>", items.join(""))
     };
     let place = match (comment.start_line, comment.end_line) {
         (Some(s), Some(e)) => format!("{} {}", side_label(comment.side), line_label(s, e)),
@@ -185,7 +188,11 @@ fn file_diff(report: &Report, file: &FileView) -> String {
                     .any(|p| p.file == file.path && row_number(row, p.side) == Some(p.lines.0))
             })
             .map(|v| {
-                let state = if v.near.is_empty() { "missed" } else { "near" };
+                let state = match (v.credited.is_empty(), v.possible.is_empty()) {
+                    (false, _) => "found",
+                    (true, false) => "possibly",
+                    (true, true) => "missed",
+                };
                 format!(
                     "<a class=\"key {state}\" href=\"#{}-issue-{}\">key ({state}): {}</a>",
                     escape(&report.record.invite.id),
@@ -305,8 +312,8 @@ fn body(report: &Report) -> String {
     }
     let _ = write!(
         out,
-        "<h2>Commented near the key: {} of {}</h2>",
-        score.near, score.total
+        "<h2>Found, by the machine's reading: {} of {}</h2><p>Counts use credited matches only (the comment says it); matches on an issue's lines that do not say it are listed apart as \"possibly\".</p>",
+        score.found, score.total
     );
     let levels: Vec<(&str, &Tally)> = LEVELS
         .iter()
@@ -328,6 +335,28 @@ fn body(report: &Report) -> String {
         "<h2>The candidate's summary</h2><div class=\"summary markdown\">{}</div>",
         candidate_markdown(&record.review.summary)
     );
+    let paragraphs: Vec<String> = score
+        .comments
+        .iter()
+        .filter(|(id, _)| id.starts_with("summary:"))
+        .flat_map(|(id, matches)| {
+            matches
+                .iter()
+                .filter(|m| m.tier != Tier::Possible)
+                .map(move |m| {
+                    format!(
+                        "<li>{}: credited to {} ({}: {})</li>",
+                        escape(id),
+                        escape(&m.issue),
+                        m.tier.label(),
+                        escape(&m.terms.join(", "))
+                    )
+                })
+        })
+        .collect();
+    if !paragraphs.is_empty() {
+        let _ = write!(out, "<ul class=\"near\">{}</ul>", paragraphs.join(""));
+    }
     out.push_str("<h2>Files</h2>");
     for file in &report.files {
         let _ = write!(
@@ -343,7 +372,7 @@ fn body(report: &Report) -> String {
     }
     let _ = write!(
         out,
-        "<h2>Key issues with no comment near them ({})</h2>",
+        "<h2>Key issues no comment was credited to ({})</h2>",
         report.missed.len()
     );
     for issue in &report.missed {
@@ -363,7 +392,7 @@ fn body(report: &Report) -> String {
     }
     let _ = write!(
         out,
-        "<h2>Comments near no key issue ({})</h2><p>Possible valid findings the key does not list: judge them.</p>",
+        "<h2>Comments credited to no key issue ({})</h2><p>Possible valid findings the key does not list: judge them.</p>",
         report.unmatched.len()
     );
     for comment in &report.unmatched {
@@ -374,14 +403,16 @@ fn body(report: &Report) -> String {
             comment_block(report, comment)
         );
     }
-    // Matched issues get an anchor too, so every "commented near" link lands somewhere.
-    out.push_str("<h2>Key issues commented near</h2><ul>");
+    // Found issues get an anchor too, so every "credited to" link lands somewhere.
+    out.push_str("<h2>Key issues found</h2><ul>");
     for issue in report
         .context
         .map(|c| c.scenario.key.as_slice())
         .unwrap_or_default()
     {
-        if !record.score.issues_near(&issue.id).is_empty() {
+        if !record.score.credited(&issue.id).is_empty()
+            || !record.score.possibly(&issue.id).is_empty()
+        {
             let _ = write!(
                 out,
                 "<li id=\"{}-issue-{}\"><strong>{}</strong> ({}, {})</li>",

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use submit_fn::model::Comment;
 
-use super::report::{LEVELS, Report, line_label, side_label};
+use super::report::{LEVELS, Report, evidence, line_label, side_label};
 
 /// One line of text (a name, a reference, a title) with no HTML or markdown structure: line
 /// breaks become spaces, `<`, `>` and `&` entities, and every character that could start
@@ -132,28 +132,36 @@ pub fn render(report: &Report) -> String {
     let score = &record.score;
     let _ = writeln!(
         out,
-        "\n## Commented near the key: {} of {}\n",
-        score.near, score.total
+        "\n## Found, by the machine's reading: {} of {}\n",
+        score.found, score.total
     );
     let _ = writeln!(
         out,
-        "| level | commented near | total |\n| --- | --- | --- |"
+        "Counts use credited matches only (the comment says it); matches on an issue's lines \
+         that do not say it are listed apart as \"possibly\".\n"
     );
+    let _ = writeln!(out, "| level | found | total |\n| --- | --- | --- |");
     for level in LEVELS {
         if let Some(t) = score.per_level.get(level.as_str()) {
-            let _ = writeln!(out, "| {} | {} | {} |", level.as_str(), t.near, t.total);
+            let _ = writeln!(out, "| {} | {} | {} |", level.as_str(), t.found, t.total);
         }
     }
-    let _ = writeln!(
-        out,
-        "\n| category | commented near | total |\n| --- | --- | --- |"
-    );
+    let _ = writeln!(out, "\n| category | found | total |\n| --- | --- | --- |");
     for (category, t) in &score.per_category {
-        let _ = writeln!(out, "| {category} | {} | {} |", t.near, t.total);
+        let _ = writeln!(out, "| {category} | {} | {} |", t.found, t.total);
     }
 
     let _ = writeln!(out, "\n## The candidate's summary\n");
     out.push_str(&quote_candidate(&record.review.summary));
+    for (id, matches) in score
+        .comments
+        .iter()
+        .filter(|(id, _)| id.starts_with("summary:"))
+    {
+        for line in evidence(matches) {
+            let _ = writeln!(out, "\n- {id}: {line}");
+        }
+    }
 
     let _ = writeln!(out, "\n## Files");
     for file in &report.files {
@@ -166,10 +174,10 @@ pub fn render(report: &Report) -> String {
                 let (side, lines) = place
                     .map(|p| (p.side, p.lines))
                     .unwrap_or((i.side, i.lines));
-                let mark = if view.near.is_empty() {
-                    "[ ] missed"
-                } else {
-                    "[x] commented near"
+                let mark = match (view.credited.is_empty(), view.possible.is_empty()) {
+                    (false, _) => "[x] found",
+                    (true, false) => "[?] possibly",
+                    (true, true) => "[ ] missed",
                 };
                 let _ = writeln!(
                     out,
@@ -186,7 +194,7 @@ pub fn render(report: &Report) -> String {
         for comment in &file.file_comments {
             let _ = writeln!(out, "#### Comment on the whole file{}\n", severity(comment));
             out.push_str(&quote_candidate(&comment.body));
-            out.push('\n');
+            write_evidence(&mut out, record.score.matches(&comment.id));
         }
         for comment in &file.comments {
             let (start, end) = (
@@ -210,22 +218,13 @@ pub fn render(report: &Report) -> String {
             }
             let _ = writeln!(out, "```\n");
             out.push_str(&quote_candidate(&comment.body));
-            let near = record.score.matched_issues(&comment.id);
-            let _ = writeln!(
-                out,
-                "\nNear: {}\n",
-                if near.is_empty() {
-                    "no key issue".to_string()
-                } else {
-                    near.join(", ")
-                }
-            );
+            write_evidence(&mut out, record.score.matches(&comment.id));
         }
     }
 
     let _ = writeln!(
         out,
-        "\n## Key issues with no comment near them ({})\n",
+        "\n## Key issues no comment was credited to ({})\n",
         report.missed.len()
     );
     for issue in &report.missed {
@@ -244,7 +243,7 @@ pub fn render(report: &Report) -> String {
 
     let _ = writeln!(
         out,
-        "\n## Comments near no key issue ({})\n",
+        "\n## Comments credited to no key issue ({})\n",
         report.unmatched.len()
     );
     let _ = writeln!(
@@ -252,22 +251,37 @@ pub fn render(report: &Report) -> String {
         "Possible valid findings the key does not list: judge them.\n"
     );
     for comment in &report.unmatched {
-        let (start, end) = (
-            comment.start_line.unwrap_or(0),
-            comment.end_line.unwrap_or(0),
-        );
+        let at = match (comment.start_line, comment.end_line) {
+            (Some(start), Some(end)) => {
+                format!("{} {}", side_label(comment.side), line_label(start, end))
+            }
+            _ => "whole file".to_string(),
+        };
         let _ = writeln!(
             out,
-            "#### {} {} {}{}\n",
+            "#### {} {at}{}
+",
             code_span(&comment.file),
-            side_label(comment.side),
-            line_label(start, end),
             severity(comment)
         );
         out.push_str(&quote_candidate(&comment.body));
         out.push('\n');
     }
     out
+}
+
+/// The matches under a comment, or "credited to no key issue".
+fn write_evidence(out: &mut String, matches: &[crate::scoring::Match]) {
+    let lines = evidence(matches);
+    if lines.is_empty() {
+        out.push_str("\nCredited to no key issue.\n\n");
+        return;
+    }
+    out.push('\n');
+    for line in lines {
+        let _ = writeln!(out, "- {line}");
+    }
+    out.push('\n');
 }
 
 #[cfg(test)]

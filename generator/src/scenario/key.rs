@@ -100,6 +100,10 @@ pub struct Issue {
     /// Other places of the same issue.
     #[serde(default)]
     pub also: Vec<IssuePlace>,
+    /// Words a strong comment would use that the code does not contain ("tenant",
+    /// "idempotency"): scoring reads them beside the title and detail.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub terms: Vec<String>,
 }
 
 impl Issue {
@@ -143,6 +147,7 @@ struct RawIssue {
     detail: String,
     #[serde(default)]
     also: Vec<Spanned<RawPlace>>,
+    terms: Option<Spanned<Vec<String>>>,
 }
 
 #[derive(Deserialize)]
@@ -214,6 +219,18 @@ pub(super) fn read(dir: &Path, shown: &[ScenarioFile], problems: &mut Problems) 
             check_place(&place, shown, &id, line, &file, problems);
             also.push(place);
         }
+        if let Some(terms) = issue
+            .terms
+            .as_ref()
+            .filter(|t| t.get_ref().iter().any(|t| t.trim().is_empty()))
+        {
+            let line = line_at(&text, terms.span().start);
+            problems.at(
+                &file,
+                Some(line),
+                format!("issue {id:?}: terms must not be empty strings"),
+            );
+        }
         issues.push(Issue {
             id,
             file: main.file,
@@ -225,6 +242,7 @@ pub(super) fn read(dir: &Path, shown: &[ScenarioFile], problems: &mut Problems) 
             title: issue.title,
             detail: issue.detail,
             also,
+            terms: issue.terms.map(Spanned::into_inner).unwrap_or_default(),
         });
     }
     issues

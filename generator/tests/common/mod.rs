@@ -63,7 +63,7 @@ pub fn states(ctx: &ScenarioContext) -> Vec<InviteState> {
         "summary": "half way",
         "comments": [
             {"id": "d1", "file": "src/api/client.ts", "side": "modified", "start_line": 20, "end_line": 20,
-             "body": "unbounded", "updated_at": "2026-03-03T10:00:00Z"},
+             "body": "unbounded: the retries never stop", "updated_at": "2026-03-03T10:00:00Z"},
             {"id": "d2", "file": "src/api/client.ts", "side": "modified", "start_line": 1, "end_line": 1,
              "body": "gone", "updated_at": "2026-03-03T10:01:00Z", "deleted": true}
         ]

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use submit_fn::model::FileStatus;
 
-use super::score::LineMap;
+use super::place::LineMap;
 use crate::diff::{self, Change};
 use crate::scenario::Scenario;
 

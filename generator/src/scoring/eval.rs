@@ -1,0 +1,220 @@
+//! The labelled evaluation set (`eval/scoring/`): blind review comments, each labelled with the
+//! key issues it addresses. Scores every comment alone and counts (comment, issue) pairs:
+//! credited and labelled, credited only, labelled only; for `score` and the old overlap rule.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use anyhow::{Context, Result, bail};
+use serde::Deserialize;
+use submit_fn::model::{Comment, Review, Side};
+
+use super::{Key, Params, overlap_only, score};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Line,
+    File,
+    Summary,
+}
+
+/// One labelled comment.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Labelled {
+    pub id: String,
+    pub reviewer: String,
+    pub kind: Kind,
+    pub file: Option<String>,
+    pub side: Option<Side>,
+    pub lines: Option<[u32; 2]>,
+    pub body: String,
+    /// The key issues it addresses, by the labeller's reading.
+    pub issues: Vec<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SetFile {
+    scenario: String,
+    comment: Vec<Labelled>,
+}
+
+/// One scenario's labelled comments from one half.
+pub struct ScenarioSet {
+    pub scenario: String,
+    pub comments: Vec<Labelled>,
+}
+
+/// Every `<slug>.toml` of a half's folder, sorted by scenario.
+pub fn load(dir: &Path) -> Result<Vec<ScenarioSet>> {
+    let mut sets = Vec::new();
+    let entries =
+        std::fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))?;
+    for entry in entries {
+        let path = entry
+            .with_context(|| format!("cannot read {}", dir.display()))?
+            .path();
+        if path.extension().is_none_or(|e| e != "toml") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        let file: SetFile =
+            toml::from_str(&text).with_context(|| format!("{} is not valid", path.display()))?;
+        sets.push(ScenarioSet {
+            scenario: file.scenario,
+            comments: file.comment,
+        });
+    }
+    sets.sort_by(|a, b| a.scenario.cmp(&b.scenario));
+    Ok(sets)
+}
+
+/// Pair counts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub both: usize,
+    pub credited_only: usize,
+    pub labelled_only: usize,
+}
+
+impl Counts {
+    pub fn precision(&self) -> f64 {
+        ratio(self.both, self.both + self.credited_only)
+    }
+    pub fn recall(&self) -> f64 {
+        ratio(self.both, self.both + self.labelled_only)
+    }
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+    pub fn add(&mut self, other: Counts) {
+        self.both += other.both;
+        self.credited_only += other.credited_only;
+        self.labelled_only += other.labelled_only;
+    }
+    fn count(&mut self, credited: &BTreeSet<String>, labelled: &BTreeSet<String>) {
+        self.both += credited.intersection(labelled).count();
+        self.credited_only += credited.difference(labelled).count();
+        self.labelled_only += labelled.difference(credited).count();
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 { 1.0 } else { a as f64 / b as f64 }
+}
+
+/// A comment where the new scoring and the labels disagree.
+#[derive(Debug, Clone)]
+pub struct Disagreement {
+    pub comment: String,
+    pub credited_only: Vec<String>,
+    pub labelled_only: Vec<String>,
+}
+
+/// The figures of one scenario.
+pub struct Outcome {
+    pub comments: usize,
+    pub new: Counts,
+    pub old: Counts,
+    pub disagreements: Vec<Disagreement>,
+}
+
+/// The comment as a review of its own: a line or file comment, or the summary.
+fn review_of(c: &Labelled) -> Result<Review> {
+    let comment = |lines: Option<[u32; 2]>| -> Result<Review> {
+        let file = c
+            .file
+            .clone()
+            .with_context(|| format!("{}: no file", c.id))?;
+        Ok(Review {
+            comments: vec![Comment {
+                id: c.id.clone(),
+                file,
+                side: c.side.unwrap_or(Side::Modified),
+                start_line: lines.map(|l| l[0]),
+                end_line: lines.map(|l| l[1]),
+                severity: None,
+                body: c.body.clone(),
+                updated_at: String::new(),
+                deleted: false,
+            }],
+            ..Review::default()
+        })
+    };
+    match c.kind {
+        Kind::Line => {
+            comment(Some(c.lines.with_context(|| {
+                format!("{}: a line comment needs lines", c.id)
+            })?))
+        }
+        Kind::File => comment(None),
+        Kind::Summary => Ok(Review {
+            summary: c.body.clone(),
+            ..Review::default()
+        }),
+    }
+}
+
+/// Scores each comment alone and counts pairs against its labels. Labels naming an issue the
+/// key lacks, or files it does not show, are errors: the set must follow the scenarios.
+pub fn evaluate(key: &Key, set: &ScenarioSet, params: &Params, widen: u32) -> Result<Outcome> {
+    let ids: BTreeSet<&str> = key.issues.iter().map(|i| i.id.as_str()).collect();
+    let mut outcome = Outcome {
+        comments: set.comments.len(),
+        new: Counts::default(),
+        old: Counts::default(),
+        disagreements: Vec::new(),
+    };
+    for c in &set.comments {
+        if let Some(unknown) = c.issues.iter().find(|i| !ids.contains(i.as_str())) {
+            bail!(
+                "{} labels {unknown:?}, which is not in the key of {}",
+                c.id,
+                set.scenario
+            );
+        }
+        if let Some(file) = c.file.as_ref().filter(|f| !key.files.contains(f)) {
+            bail!(
+                "{} is on {file:?}, which {} does not show",
+                c.id,
+                set.scenario
+            );
+        }
+        let review = review_of(c)?;
+        let scored = score(key, &review, params);
+        let credited: BTreeSet<String> = scored
+            .comments
+            .values()
+            .flatten()
+            .filter(|m| m.tier.is_credit())
+            .map(|m| m.issue.clone())
+            .collect();
+        let labelled: BTreeSet<String> = c.issues.iter().cloned().collect();
+        let old: BTreeSet<String> = review
+            .comments
+            .first()
+            .map(|comment| overlap_only(key, comment, widen))
+            .unwrap_or_default()
+            .into_iter()
+            .collect();
+        outcome.new.count(&credited, &labelled);
+        outcome.old.count(&old, &labelled);
+        if credited != labelled {
+            outcome.disagreements.push(Disagreement {
+                comment: c.id.clone(),
+                credited_only: credited.difference(&labelled).cloned().collect(),
+                labelled_only: labelled.difference(&credited).cloned().collect(),
+            });
+        }
+    }
+    Ok(outcome)
+}

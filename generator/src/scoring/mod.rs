@@ -1,0 +1,317 @@
+//! Scoring a review against the answer key: which key issues each comment addresses, judged by
+//! what it says (its terms against the issue's, [`text`]) together with where it sits
+//! ([`place`]). A comment on an issue's lines that says nothing of it is at most "possibly";
+//! a comment anywhere in the file that clearly names the flaw is credited. Every match carries
+//! its tier and the words that made it, so the interviewer can check the machine. A pure
+//! function of the key and the review: deterministic, offline.
+
+pub mod eval;
+mod key;
+mod linemap;
+mod overlap;
+mod place;
+mod summary;
+pub mod text;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+use submit_fn::model::Review;
+
+pub use key::{Key, KeyIssue};
+pub use linemap::DiffLineMap;
+pub use overlap::overlap_only;
+pub use place::{At, LineMap, NoLineMap, Place, Reach};
+
+/// How a match was made, most certain first. All but `Possible` are credits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tier {
+    OnLines,
+    Beside,
+    InFile,
+    Elsewhere,
+    Possible,
+}
+
+impl Tier {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Tier::OnLines => "on_lines",
+            Tier::Beside => "beside",
+            Tier::InFile => "in_file",
+            Tier::Elsewhere => "elsewhere",
+            Tier::Possible => "possible",
+        }
+    }
+
+    /// The words a report shows.
+    pub fn label(self) -> &'static str {
+        match self {
+            Tier::OnLines => "on the lines and says it",
+            Tier::Beside => "beside the lines and says it",
+            Tier::InFile => "says it elsewhere in the file",
+            Tier::Elsewhere => "says it elsewhere in the review",
+            Tier::Possible => "on the lines only, possibly",
+        }
+    }
+
+    pub fn is_credit(self) -> bool {
+        self != Tier::Possible
+    }
+}
+
+/// One comment matched to one issue, with its evidence.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Match {
+    pub issue: String,
+    pub tier: Tier,
+    /// Text strength, 0 to 1 (two decimals): how much of what the comment says is this issue.
+    pub strength: f64,
+    /// The shared terms (stemmed), most telling first, at most six.
+    pub terms: Vec<String>,
+}
+
+/// The thresholds, one text strength per reach: the farther from the issue's lines, the more
+/// the comment must say. Tuned on `eval/scoring/tune` only.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Params {
+    /// Lines around an issue's place that count as beside it.
+    pub near: u32,
+    pub on_lines: f64,
+    pub beside: f64,
+    pub in_file: f64,
+    pub elsewhere: f64,
+    /// After the first credit, thresholds are scaled by this for what is left of the comment.
+    pub runner_up: f64,
+    /// A single sentence is credited to its best issue when its own strength passes the
+    /// place's threshold plus this, and beats its second best by `lead` times.
+    pub sentence: f64,
+    pub lead: f64,
+}
+
+impl Default for Params {
+    fn default() -> Params {
+        Params {
+            near: 12,
+            on_lines: 0.06,
+            beside: 0.18,
+            in_file: 0.26,
+            elsewhere: 0.38,
+            runner_up: 1.0,
+            sentence: 0.10,
+            lead: 1.5,
+        }
+    }
+}
+
+impl Params {
+    fn threshold(&self, reach: Reach) -> f64 {
+        match reach {
+            Reach::OnLines => self.on_lines,
+            Reach::Beside => self.beside,
+            Reach::InFile => self.in_file,
+            Reach::Elsewhere => self.elsewhere,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Tally {
+    pub found: usize,
+    pub total: usize,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Score {
+    /// Issue id -> ids of the comments credited to it, in review order.
+    pub issues: BTreeMap<String, Vec<String>>,
+    /// Issue id -> ids of comments on its lines that do not say it: for the interviewer only.
+    pub possible: BTreeMap<String, Vec<String>>,
+    /// Comment id (or `summary:N`) -> its matches, credits first.
+    pub comments: BTreeMap<String, Vec<Match>>,
+    pub per_level: BTreeMap<String, Tally>,
+    pub per_category: BTreeMap<String, Tally>,
+    /// Issues with at least one credited comment.
+    pub found: usize,
+    pub total: usize,
+}
+
+impl Score {
+    /// Comments credited to an issue.
+    pub fn credited(&self, issue: &str) -> &[String] {
+        self.issues.get(issue).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Comments on an issue's lines that do not say it.
+    pub fn possibly(&self, issue: &str) -> &[String] {
+        self.possible.get(issue).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// A comment's matches, credits first.
+    pub fn matches(&self, comment: &str) -> &[Match] {
+        self.comments.get(comment).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The ids of the issues a comment is credited to.
+    pub fn credits(&self, comment: &str) -> Vec<&str> {
+        self.matches(comment)
+            .iter()
+            .filter(|m| m.tier.is_credit())
+            .map(|m| m.issue.as_str())
+            .collect()
+    }
+}
+
+/// What one comment or summary paragraph says and where.
+struct Said<'a> {
+    id: &'a str,
+    at: Vec<At>,
+    text: &'a str,
+}
+
+/// Scores every comment of the review (tombstones skipped) and every summary paragraph that
+/// names a file.
+pub fn score(key: &Key, review: &Review, params: &Params) -> Score {
+    let paragraphs = summary::paragraphs(&review.summary, &key.files);
+    let comments = review.comments.iter().filter(|c| !c.deleted).map(|c| Said {
+        id: &c.id,
+        at: vec![key.at(c)],
+        text: &c.body,
+    });
+    let said = comments.chain(paragraphs.iter().map(|p| Said {
+        id: &p.id,
+        at: p.at.iter().map(|at| key.normalise(at.clone())).collect(),
+        text: &p.text,
+    }));
+
+    let mut result = Score {
+        total: key.issues.len(),
+        ..Score::default()
+    };
+    for item in said {
+        let matches = judge(key, &item, params);
+        for m in &matches {
+            let into = if m.tier.is_credit() {
+                &mut result.issues
+            } else {
+                &mut result.possible
+            };
+            into.entry(m.issue.clone())
+                .or_default()
+                .push(item.id.to_string());
+        }
+        result.comments.insert(item.id.to_string(), matches);
+    }
+    tally(key, &mut result);
+    result
+}
+
+/// One comment against every issue. Credits are taken greedily: the issue whose text strength
+/// passes its place's threshold by the widest margin, then, with the terms it explains set
+/// aside, the next one on what is left of the comment (a comment that names two flaws keeps
+/// words for the second; one that names one has little left). Issues it sits on without saying
+/// them are "possibly".
+fn judge(key: &Key, said: &Said, params: &Params) -> Vec<Match> {
+    let terms = text::terms(said.text);
+    let all: BTreeSet<&str> = terms.iter().map(String::as_str).collect();
+    let ceiling = key.index.ceiling(&all);
+    let whole = key.index.matches_within(&all, ceiling);
+    let reaches: Vec<Reach> = key
+        .issues
+        .iter()
+        .map(|issue| {
+            said.at
+                .iter()
+                .map(|at| place::reach(at, &issue.places, params.near))
+                .min()
+                .unwrap_or(Reach::Elsewhere)
+        })
+        .collect();
+    let mut remaining = all.clone();
+    let mut credited: Vec<usize> = Vec::new();
+    let praise = text::is_praise(said.text);
+    while !praise && credited.len() < key.issues.len() {
+        let scale = if credited.is_empty() {
+            1.0
+        } else {
+            params.runner_up
+        };
+        let now = key.index.matches_within(&remaining, ceiling);
+        let best = now
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !credited.contains(i))
+            .map(|(i, m)| (m.strength - scale * params.threshold(reaches[i]), i))
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        let Some((margin, i)) = best.filter(|(margin, _)| *margin >= 0.0) else {
+            break;
+        };
+        let _ = margin;
+        for term in &now[i].shared {
+            remaining.remove(term.as_str());
+        }
+        credited.push(i);
+    }
+    for sentence in text::sentences(said.text).into_iter().filter(|_| !praise) {
+        let terms = text::terms(sentence);
+        let query: BTreeSet<&str> = terms.iter().map(String::as_str).collect();
+        if query.len() < 3 {
+            continue;
+        }
+        let own = key.index.matches_within(&query, key.index.ceiling(&query));
+        let mut ranked: Vec<(f64, usize)> = own
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.strength, i))
+            .collect();
+        ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let (best, i) = ranked[0];
+        let second = ranked.get(1).map_or(0.0, |r| r.0);
+        if best >= params.threshold(reaches[i]) + params.sentence
+            && best >= params.lead * second
+            && !credited.contains(&i)
+        {
+            credited.push(i);
+        }
+    }
+    let found = |i: usize, tier: Tier| Match {
+        issue: key.issues[i].id.clone(),
+        tier,
+        strength: (whole[i].strength * 100.0).round() / 100.0,
+        terms: whole[i].shared.iter().take(6).cloned().collect(),
+    };
+    let credits = credited.iter().map(|&i| {
+        let tier = match reaches[i] {
+            Reach::OnLines => Tier::OnLines,
+            Reach::Beside => Tier::Beside,
+            Reach::InFile => Tier::InFile,
+            Reach::Elsewhere => Tier::Elsewhere,
+        };
+        found(i, tier)
+    });
+    let possible = (0..key.issues.len())
+        .filter(|i| reaches[*i] == Reach::OnLines && !credited.contains(i))
+        .map(|i| found(i, Tier::Possible));
+    credits.chain(possible).collect()
+}
+
+fn tally(key: &Key, result: &mut Score) {
+    for issue in &key.issues {
+        let found = !result.credited(&issue.id).is_empty();
+        for tally in [
+            result.per_level.entry(issue.level.clone()).or_default(),
+            result
+                .per_category
+                .entry(issue.category.clone())
+                .or_default(),
+        ] {
+            tally.total += 1;
+            tally.found += usize::from(found);
+        }
+        result.found += usize::from(found);
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,135 @@
+//! The review's summary, paragraph by paragraph: a paragraph that names a shown file (by path
+//! or file name) is scored as a comment on that file, or on a line of it when it names one
+//! ("line 42", "L42", "file.ts:42"); one that names no file is scored as said of the review
+//! as a whole, so only a clear statement of a flaw is credited ("says it elsewhere").
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+use submit_fn::model::Side;
+
+use super::place::{At, Place};
+
+/// A summary paragraph to score: its id in the score (`summary:N`, 1-based), where it points.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    pub id: String,
+    pub at: Vec<At>,
+    pub text: String,
+}
+
+fn line_pattern() -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN.get_or_init(|| {
+        Regex::new(r"(?i)(?:\blines?\s+|\bL|:)(\d{1,5})(?:\s*[-–]\s*L?(\d{1,5}))?\b")
+            .expect("a valid pattern")
+    })
+}
+
+/// Whether `name` appears in `text` as a whole word (not inside a longer name).
+fn names(text: &str, name: &str) -> bool {
+    let is_word = |c: char| c.is_alphanumeric() || c == '_' || c == '/' || c == '.';
+    text.match_indices(name).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + name.len()..].chars().next();
+        !before.is_some_and(is_word) && !after.is_some_and(|c| is_word(c) && c != '.')
+    })
+}
+
+/// The shown files a paragraph names: by full path, else by unique file name.
+fn named_files<'a>(text: &str, files: &'a [String]) -> Vec<&'a String> {
+    files
+        .iter()
+        .filter(|path| {
+            let name = path.rsplit('/').next().unwrap_or(path);
+            let unique = files
+                .iter()
+                .filter(|p| p.rsplit('/').next() == Some(name))
+                .count()
+                == 1;
+            names(text, path) || (unique && names(text, name))
+        })
+        .collect()
+}
+
+pub fn paragraphs(summary: &str, files: &[String]) -> Vec<Paragraph> {
+    let normalised = summary.replace("\r\n", "\n").replace('\r', "\n");
+    normalised
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .enumerate()
+        .map(|(i, text)| {
+            let named = named_files(text, files);
+            let line = line_pattern().captures(text).and_then(|c| {
+                let start: u32 = c.get(1)?.as_str().parse().ok()?;
+                let end = c.get(2).and_then(|m| m.as_str().parse().ok());
+                Some((start, end.unwrap_or(start).max(start)))
+            });
+            let at = match (named.as_slice(), line) {
+                ([file], Some((start, end))) if start > 0 => vec![At::Lines(Place {
+                    file: (*file).clone(),
+                    side: Side::Modified,
+                    start,
+                    end,
+                })],
+                ([], _) => vec![At::Review],
+                _ => named.into_iter().map(|f| At::File(f.clone())).collect(),
+            };
+            Paragraph {
+                id: format!("summary:{}", i + 1),
+                at,
+                text: text.to_string(),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files() -> Vec<String> {
+        ["src/queue/jobQueue.ts", "src/server.ts", "test/server.ts"]
+            .map(String::from)
+            .to_vec()
+    }
+
+    #[test]
+    fn a_paragraph_naming_a_file_and_line_is_placed_there() {
+        let p = paragraphs(
+            "Overall fine.\n\nIn jobQueue.ts line 33 the queue is unbounded.",
+            &files(),
+        );
+        assert_eq!(p.len(), 2);
+        assert_eq!(p[0].at, [At::Review]);
+        assert_eq!(p[1].id, "summary:2");
+        assert_eq!(
+            p[1].at,
+            [At::Lines(Place {
+                file: "src/queue/jobQueue.ts".into(),
+                side: Side::Modified,
+                start: 33,
+                end: 33
+            })]
+        );
+    }
+
+    #[test]
+    fn ambiguous_file_names_need_the_path_and_unnamed_paragraphs_are_the_review() {
+        assert_eq!(
+            paragraphs("server.ts starts the worker", &files())[0].at,
+            [At::Review]
+        );
+        let p = paragraphs(
+            "src/server.ts starts the worker; jobQueue.ts grows",
+            &files(),
+        );
+        assert_eq!(p[0].at.len(), 2);
+        assert_eq!(paragraphs("No tests at all.", &files())[0].at, [At::Review]);
+        assert_eq!(
+            paragraphs("see myjobQueue.ts", &files())[0].at,
+            [At::Review]
+        );
+    }
+}
