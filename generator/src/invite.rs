@@ -12,9 +12,6 @@ use crate::cli::StoreArgs;
 use crate::config::Project;
 use crate::secret::PathSecret;
 
-/// The default link origin when reviewroom.toml sets no base_url.
-pub const LOCAL_BASE: &str = "http://127.0.0.1:8080";
-
 /// What a new invite needs besides the store.
 pub struct NewInvite<'a> {
     pub scenario: &'a str,

@@ -18,5 +18,6 @@ pub mod render;
 pub mod scenario;
 pub mod scoring;
 pub mod secret;
+pub mod served;
 pub mod server;
 pub mod store;

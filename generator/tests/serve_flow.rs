@@ -274,3 +274,50 @@ fn candidate_flow_over_http() {
         "{listing}"
     );
 }
+
+/// `serve --port P` in one shell, then `invite` and `catalog` in another, with no base_url:
+/// the links they print use port P and open (docs/design.md §4).
+#[test]
+fn links_printed_while_serving_use_the_served_port() {
+    let tmp = project_with_fixture();
+    let root = tmp.path();
+    let port = free_port();
+    let _server = start_server(root, port);
+    let run = |args: &[&str]| {
+        let out = Command::new(BIN)
+            .arg("--root")
+            .arg(root)
+            .args(args)
+            .env_remove("REVIEWROOM_SECRET")
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert!(out.status.success(), "{args:?}: {stderr}");
+        (String::from_utf8(out.stdout).unwrap(), stderr)
+    };
+    let origin = format!("http://127.0.0.1:{port}");
+    let (link, stderr) = run(&["invite", "demo-review", "--candidate", "Ann"]);
+    let path = link.trim().strip_prefix(&origin).unwrap_or_else(|| {
+        panic!("the link is not on the served port {port}: {link}");
+    });
+    assert!(!stderr.contains("note:"), "the server answers: {stderr}");
+    let page = path.split('#').next().unwrap();
+    assert_eq!(request(port, "GET", page, None, None).0, 200, "{link}");
+
+    let catalog = root.join("catalog-out");
+    run(&["catalog", "--out", catalog.to_str().unwrap()]);
+    let text: String = walkdir::WalkDir::new(&catalog)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| std::fs::read_to_string(e.path()).unwrap_or_default())
+        .collect();
+    assert!(
+        text.contains(&format!("{origin}/s/")),
+        "catalog links: {text:.400}"
+    );
+    assert!(
+        !text.contains("127.0.0.1:8080"),
+        "no link on the default port"
+    );
+}

@@ -207,3 +207,28 @@ fn control_characters_are_refused_on_input_and_escaped_in_the_listing() {
     assert!(bad.is_empty(), "{bad:?} in {listing:?}");
     assert!(listing.contains("Eve\\u{1b}]52;c;"), "{listing}");
 }
+
+#[test]
+fn export_of_a_scenario_without_invites_says_so_and_fails() {
+    let tmp = project();
+    let root = tmp.path();
+    let (ok, _, err) = cli(root, &["build"], None);
+    assert!(ok, "{err}");
+    let out = root.join("report.json");
+    let (ok, stdout, err) = cli(
+        root,
+        &[
+            "export",
+            "--scenario",
+            "demo-review",
+            "--format",
+            "json",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(!ok, "an empty export must not pass for a report: {stdout}");
+    assert!(err.contains("no invites for scenario demo-review"), "{err}");
+    assert!(!out.exists(), "no empty report written");
+}

@@ -10,7 +10,7 @@ use crate::secret::PathSecret;
 
 pub fn run(project: &Project, args: &CatalogArgs, quiet: bool) -> Result<()> {
     let secret = PathSecret::load(project, project.config.store.kind, quiet)?;
-    let base = project.config.link_base("http://127.0.0.1:8080");
+    let base = crate::served::link_base(project, quiet);
     let mut entries = Vec::new();
     for dir in scenario::discover(&project.path(&project.config.scenarios_dir))? {
         let scenario = scenario::load(&dir)?;

@@ -16,6 +16,16 @@ pub fn run(project: &Project, args: &ExportArgs, quiet: bool) -> Result<()> {
         args.scenario.as_deref(),
         args.invite.as_deref(),
     )?;
+    if states.is_empty() {
+        // An empty report would read as "nobody found anything"; say there was nothing.
+        match &args.scenario {
+            Some(slug) => bail!(
+                "no invites for scenario {slug} in the store: nothing exported \
+                 (`reviewroom invites` lists them; `reviewroom invite {slug} --candidate NAME` makes one)"
+            ),
+            None => bail!("no invites in the store: nothing exported"),
+        }
+    }
     let (contexts, hashes) = export::scenarios(project, &states)?;
     let records = export::records(
         &states,

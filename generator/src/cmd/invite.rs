@@ -9,7 +9,7 @@ use submit_fn::token::Token;
 
 use crate::cli::InviteArgs;
 use crate::config::Project;
-use crate::invite::{LOCAL_BASE, NewInvite, current_manifest, link, mint};
+use crate::invite::{NewInvite, current_manifest, link, mint};
 
 fn duration(text: &str, flag: &str) -> Result<Duration> {
     humantime::parse_duration(text)
@@ -29,7 +29,8 @@ pub fn run(project: &Project, args: &InviteArgs, quiet: bool) -> Result<()> {
     let runtime = crate::store::runtime()?;
     runtime.block_on(async {
         let store = crate::store::open(project, &args.store).await?;
-        let base = project.config.link_base(LOCAL_BASE);
+        // After the lines that name the invite, so a note about the origin never comes first.
+        let base = || crate::served::link_base(project, quiet);
         if let Some(id) = &args.relink {
             let token = Token::mint().context("cannot mint a token")?;
             let invite = store
@@ -45,7 +46,7 @@ pub fn run(project: &Project, args: &InviteArgs, quiet: bool) -> Result<()> {
                 "invite {id} is now {} (the old link no longer works)",
                 invite.id
             );
-            println!("{}", link(&base, &invite, &token));
+            println!("{}", link(&base(), &invite, &token));
             return Ok(());
         }
         if let Some(values) = &args.extend {
@@ -123,7 +124,7 @@ pub fn run(project: &Project, args: &InviteArgs, quiet: bool) -> Result<()> {
         if !quiet {
             eprintln!("invite {} for {candidate} on {slug}", invite.id);
         }
-        println!("{}", link(&base, &invite, &token));
+        println!("{}", link(&base(), &invite, &token));
         Ok(())
     })
 }

@@ -46,6 +46,7 @@ pub fn run(project: &Project, args: &ServeArgs, quiet: bool) -> Result<()> {
         let local = listener.local_addr().context("no local address")?;
         let fallback_base = format!("http://{local}");
         let base = project.config.link_base(&fallback_base);
+        crate::served::record(project, &fallback_base)?;
 
         match report.scenarios.first() {
             Some(first) if args.demo => {
