@@ -26,13 +26,39 @@ export function freePort() {
   });
 }
 
-/** A project folder with demo-review and a copy of it as demo-two (another scenario). */
+/** The long file of demo-long: 400 lines, a change every 50, one line far wider than a phone. */
+export const LONG_FILE = 'src/generated/deeply/nested/reconciliation_service_client.ts';
+
+function longFile(modified) {
+  const lines = [];
+  for (let i = 1; i <= 400; i += 1) {
+    const changed = modified && i % 50 === 25;
+    lines.push(`export const value${i} = compute(${changed ? `${i}, { retries: 3 }` : i}); // line ${i}`);
+  }
+  lines[10] = `export const aVeryLongIdentifierThatKeepsGoingForTheWholeWidthOfTheScreen = ${'someFunctionName('.repeat(6)}1${')'.repeat(6)};`;
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * A project folder with demo-review, a copy of it as demo-two (another scenario) and demo-long
+ * (demo-review plus a 400-line file in a deep folder). `REVIEWROOM_TEST_THEME` (a theme folder)
+ * makes the build use it instead of the embedded theme: edit the page, rerun, no rebuild.
+ */
 export function makeProject() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rr-browser-'));
   fs.cpSync(FIXTURE, path.join(dir, 'scenarios/demo-review'), { recursive: true });
   fs.cpSync(FIXTURE, path.join(dir, 'scenarios/demo-two'), { recursive: true });
   const toml = path.join(dir, 'scenarios/demo-two/scenario.toml');
   fs.writeFileSync(toml, fs.readFileSync(toml, 'utf8').replace(/^title = .*$/m, 'title = "Second fixture"'));
+  const long = path.join(dir, 'scenarios/demo-long');
+  fs.cpSync(FIXTURE, long, { recursive: true });
+  for (const side of ['original', 'modified']) {
+    fs.mkdirSync(path.dirname(path.join(long, side, LONG_FILE)), { recursive: true });
+    fs.writeFileSync(path.join(long, side, LONG_FILE), longFile(side === 'modified'));
+  }
+  if (process.env.REVIEWROOM_TEST_THEME) {
+    fs.writeFileSync(path.join(dir, 'reviewroom.toml'), `theme = ${JSON.stringify(path.resolve(process.env.REVIEWROOM_TEST_THEME))}\n`);
+  }
   return dir;
 }
 

@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Server, axe, browser, exportJson, freePort, invite, lineCell, makeProject, page as firstPage, shot, cli } from './harness.mjs';
+import { FILE, addLineComment, firstAddedLines, open, submit, waitSaved, waitState } from './flow.mjs';
 
-const FILE = 'src/api/client.ts';
 let root;
 let server;
 
@@ -16,41 +16,6 @@ before(async () => {
   server = await new Server(root, await freePort()).start();
 });
 after(async () => { await server?.stop(); });
-
-async function open(link, options) {
-  const context = await browser(options);
-  const page = await firstPage(context);
-  await page.goto(link);
-  await page.waitForSelector('#rr-state');
-  return { context, page };
-}
-
-async function waitState(page, text) {
-  await page.waitForFunction((t) => document.querySelector('#rr-state')?.textContent.includes(t), text, { timeout: 15000 });
-}
-
-async function waitSaved(page) {
-  await page.waitForFunction(() => /Draft saved/.test(document.querySelector('#rr-save')?.textContent || ''), null, { timeout: 15000 });
-}
-
-async function addLineComment(page, line, body, severity) {
-  await lineCell(page, FILE, 'modified', line).click();
-  await page.fill('.rr-comment-form textarea', body);
-  if (severity) await page.selectOption('.rr-comment-form select', severity);
-  await page.click('.rr-comment-form button[type=submit]');
-}
-
-async function firstAddedLines(page, n) {
-  return page.$$eval(`details.file[data-file="${FILE}"] table.diff tr.row-add`, (rows, k) => rows.slice(0, k).map((r) => Number(r.dataset.modified)), n);
-}
-
-async function submit(page) {
-  await page.click('#rr-open-submit');
-  await page.fill('#rr-summary', 'Overall: bound the retries.');
-  await page.check('#rr-verdict-request_changes');
-  await page.click('#rr-submit-next');
-  await page.click('#rr-submit-confirm');
-}
 
 test('the whole flow: views, context, line/range/file comments, reload, submit, export', async () => {
   const inv = invite(root, 'demo-review');

@@ -61,6 +61,7 @@ pub(crate) fn body(found: &InviteState, now: OffsetDateTime) -> Value {
         "opened_at": invite.opened_at.map(rfc3339),
         "started_at": invite.started_at.map(rfc3339),
         "deadline": invite.deadline().map(rfc3339),
+        "time_limit_seconds": invite.time_limit_seconds,
         "server_time": rfc3339(now),
         "draft": draft,
         "submission": submission.map(|s| json!({

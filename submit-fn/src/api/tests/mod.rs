@@ -152,6 +152,9 @@ async fn start_is_idempotent_and_open_recorded_once() {
         .send(Method::GET, "/api/session", Some(token.as_str()), None)
         .await;
     assert_eq!(first["opened_at"], second["opened_at"]);
+    // The time box is known before the start, so the page can say what it is.
+    assert_eq!(first["time_limit_seconds"], 600);
+    assert!(first["deadline"].is_null());
     let (status, _, a) = h
         .send(
             Method::POST,

@@ -10,7 +10,7 @@ export class Api {
   }
 
   /** Resolves to {status, code, data, retryAfter}; never throws. */
-  async call(method, path, body) {
+  async call(method, path, body, { keepalive = false } = {}) {
     const headers = { Accept: 'application/json' };
     if (this.token) headers.Authorization = `Bearer ${this.token}`;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -23,6 +23,7 @@ export class Api {
         credentials: 'omit',
         cache: 'no-store',
         referrerPolicy: 'no-referrer',
+        keepalive,
       });
     } catch {
       return { status: 0, code: 'network', data: null, retryAfter: null };
@@ -41,7 +42,10 @@ export class Api {
 
   session() { return this.call('GET', '/session'); }
   start() { return this.call('POST', '/session/start'); }
-  saveDraft(version, saveId, review) { return this.call('PUT', '/draft', { version, save_id: saveId, review }); }
+  /** `keepalive` lets the save outlive the page (sent while the tab closes). */
+  saveDraft(version, saveId, review, keepalive = false) {
+    return this.call('PUT', '/draft', { version, save_id: saveId, review }, { keepalive });
+  }
   submit(submissionId, review) { return this.call('POST', '/submissions', { submission_id: submissionId, ...review }); }
 }
 

@@ -1,10 +1,9 @@
 // Comments on a line, a range (drag or shift-click on line numbers; a drag across sides takes
 // the side of its end row) or a whole file; shown inline under their lines and in a list.
-import { $, $$, el, randomId, announce } from './dom.js';
+import { $, $$, el, announce } from './dom.js';
 import { render as markdown } from './markdown.js';
-import { activeTable, cellPlace } from './diffview.js';
-
-const SEVERITIES = ['blocker', 'major', 'minor', 'nit', 'question'];
+import { activeTable, cellPlace, files } from './diffview.js';
+import { FormStore, buildForm } from './form.js';
 
 function fileOf(name) {
   return $$('details.file').find((f) => f.dataset.file === name);
@@ -24,12 +23,39 @@ function codeText(row, side) {
   return copy.textContent;
 }
 
+/** The code of lines `start..end` of `side` as the page shows them. */
+function linesOf(details, side, start, end) {
+  const out = [];
+  for (let n = start; n <= end; n += 1) {
+    const row = rowFor(details, side, n);
+    if (row) out.push(codeText(row, side));
+  }
+  return out;
+}
+
+/** Shows each suggestion as old -> new: the commented lines above the suggested ones. */
+function showSuggestionsAgainst(fragment, oldLines) {
+  for (const block of $$('.suggestion-block', fragment)) {
+    const next = $('pre.suggestion', block);
+    next.classList.add('suggestion-new');
+    next.prepend(el('span', { class: 'visually-hidden' }, 'suggested: '));
+    next.before(el('pre', { class: 'suggestion-old' }, el('span', { class: 'visually-hidden' }, 'original: '), el('code', {}, oldLines.join('\n'))));
+  }
+}
+
+const where = (c) => (c.start_line === undefined ? 'file' : `${c.side} ${c.start_line === c.end_line ? c.start_line : `${c.start_line}–${c.end_line}`}`);
+
 export class Comments {
-  constructor(draft, canEdit) {
+  /** `hooks`: `onLocked(cell)` when a line is clicked while the review cannot be edited,
+   *  `onDeleted(id)` after a deletion (the page offers undo). */
+  constructor(draft, canEdit, hooks = {}) {
     this.draft = draft;
     this.canEdit = canEdit;
+    this.hooks = hooks;
     this.selection = null;
     this.dragging = null;
+    this.form = null;
+    this.store = new FormStore(draft.key);
     document.addEventListener('mousedown', (e) => this.down(e));
     document.addEventListener('mouseover', (e) => this.over(e));
     document.addEventListener('mouseup', (e) => this.up(e));
@@ -38,7 +64,11 @@ export class Comments {
   // ---- selecting lines ----
   down(event) {
     const cell = event.target.closest('td.ln[data-side]');
-    if (!cell || !this.canEdit() || event.button !== 0) return;
+    if (!cell || event.button !== 0) return;
+    if (!this.canEdit()) {
+      this.hooks.onLocked?.(cell);
+      return;
+    }
     event.preventDefault();
     const place = cellPlace(cell);
     const file = cell.closest('details.file');
@@ -90,105 +120,117 @@ export class Comments {
     const cell = $$('td.ln[data-side]', row).pop();
     if (!cell) return;
     const place = cellPlace(cell);
+    if (!this.canEdit()) {
+      this.hooks.onLocked?.(cell);
+      return;
+    }
     this.select(file, place, place);
     this.openForm({ file: file.dataset.file, side: place.side, start: place.line, end: place.line });
   }
 
   // ---- the form ----
-  openForm({ file, side, start, end, existing }) {
+  /** The open form when it holds text not yet in the review, else null. */
+  pendingForm() {
+    return this.form?.dirty() ? this.form : null;
+  }
+
+  /** Adds the open form's text to the review (before submitting). */
+  savePending() {
+    this.pendingForm()?.save();
+  }
+
+  closeForm() {
+    this.form?.form.closest('.rr-form-row, .rr-file-form')?.remove();
+    this.form = null;
+    this.store.clear();
+    $$('tr.selected').forEach((r) => r.classList.remove('selected'));
+  }
+
+  openForm(place, { existing, initial } = {}) {
     if (!this.canEdit()) return;
-    $$('.rr-form-row, .rr-file-form').forEach((n) => n.remove());
-    const details = fileOf(file);
-    if (!details) return;
-    details.open = true;
-    const id = existing?.id || randomId();
-    const fileLevel = start === undefined;
-    const label = fileLevel ? `Comment on ${file}` : `Comment on ${side} line${start === end ? ` ${start}` : `s ${start} to ${end}`}`;
-    const text = el('textarea', { id: `rr-body-${id}`, rows: 5, required: true });
-    text.value = existing?.body || '';
-    const severity = el('select', { id: `rr-sev-${id}` },
-      el('option', { value: '' }, 'No severity'), ...SEVERITIES.map((s) => el('option', { value: s }, s)));
-    severity.value = existing?.severity || '';
-    const preview = el('div', { class: 'markdown rr-preview', hidden: true, 'aria-live': 'polite' });
-    const previewButton = el('button', { type: 'button', 'aria-pressed': 'false' }, 'Preview');
-    previewButton.addEventListener('click', () => {
-      const on = preview.hidden;
-      preview.replaceChildren(markdown(text.value || 'Nothing to preview.'));
-      preview.hidden = !on;
-      text.hidden = on;
-      previewButton.setAttribute('aria-pressed', String(on));
-      previewButton.textContent = on ? 'Write' : 'Preview';
-    });
-    const suggest = el('button', { type: 'button', hidden: fileLevel }, 'Suggest a change');
-    suggest.addEventListener('click', () => {
-      const rows = [];
-      for (let n = start; n <= end; n += 1) {
-        const row = rowFor(details, side, n);
-        if (row) rows.push(codeText(row, side));
-      }
-      text.value += `${text.value && !text.value.endsWith('\n') ? '\n' : ''}\`\`\`suggestion\n${rows.join('\n')}\n\`\`\`\n`;
-      text.focus();
-    });
-    const error = el('p', { class: 'rr-error', role: 'alert' });
-    const close = () => {
-      form.closest('.rr-form-row, .rr-file-form')?.remove();
-      $$('tr.selected').forEach((r) => r.classList.remove('selected'));
-      this.lastFocus?.focus?.();
-    };
-    const save = () => {
-      if (!text.value.trim()) {
-        error.textContent = 'Write something first.';
-        text.focus();
+    if (this.form) {
+      if (this.form.dirty()) {
+        this.form.nudge();
         return;
       }
-      const comment = { id, file, side, body: text.value };
-      if (!fileLevel) Object.assign(comment, { start_line: start, end_line: end });
-      if (severity.value) comment.severity = severity.value;
-      this.draft.upsertComment(comment);
-      close();
-      announce('Comment saved');
-    };
-    const form = el('form', { class: 'rr-comment-form', 'aria-label': label },
-      el('p', { class: 'rr-form-title' }, label),
-      el('label', { for: text.id, class: 'visually-hidden' }, 'Comment (markdown)'), text, preview,
-      el('div', { class: 'rr-form-tools' },
-        el('label', { for: severity.id }, 'Severity '), severity, previewButton, suggest,
-        el('span', { class: 'spacer' }),
-        el('button', { type: 'button', onclick: close }, 'Cancel'),
-        el('button', { type: 'submit', class: 'primary' }, existing ? 'Update comment' : 'Add comment')),
-      error);
-    form.addEventListener('submit', (e) => { e.preventDefault(); save(); });
-    form.addEventListener('keydown', (e) => {
-      if (e.key === 'Escape') { e.preventDefault(); close(); }
-      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); save(); }
-    });
-    this.lastFocus = document.activeElement;
-    if (fileLevel) {
-      $('.file-tools', details).after(el('div', { class: 'rr-file-form' }, form));
-    } else {
-      const row = rowFor(details, side, end);
-      const cols = $$('td', row).length;
-      row.after(el('tr', { class: 'rr-form-row' }, el('td', { colspan: cols }, form)));
+      this.closeForm();
     }
-    text.focus();
+    const details = fileOf(place.file);
+    if (!details) return;
+    details.open = true;
+    const lastFocus = document.activeElement;
+    const form = buildForm({
+      place,
+      existing,
+      initial,
+      suggestion: () => linesOf(details, place.side, place.start, place.end),
+      onSave: (comment) => { this.draft.upsertComment(comment); announce('Comment saved'); },
+      onInput: (state) => (form.dirty() ? this.store.save(state) : this.store.clear()),
+      onClose: () => { this.closeForm(); lastFocus?.focus?.(); },
+    });
+    this.form = form;
+    if (place.start === undefined) {
+      $('.file-tools', details).after(el('div', { class: 'rr-file-form' }, form.form));
+    } else {
+      const row = rowFor(details, place.side, place.end);
+      if (!row) return;
+      row.closest('tbody.context')?.removeAttribute('hidden');
+      row.after(el('tr', { class: 'rr-form-row' }, el('td', { colspan: $$('td', row).length }, form.form)));
+    }
+    if (form.dirty()) this.store.save(form.state());
+    form.text.focus();
+  }
+
+  /** Moves the open form, text and all, into the table the page shows now (a view switch). */
+  relocateForm() {
+    if (!this.form) return;
+    const saved = this.form.state();
+    this.form.form.closest('.rr-form-row, .rr-file-form')?.remove();
+    this.form = null;
+    const existing = saved.existing ? this.draft.comments().find((c) => c.id === saved.id) : undefined;
+    const { file, side, start, end } = saved;
+    this.openForm({ file, side, start, end }, { existing, initial: saved });
+  }
+
+  /** Reopens the form a reload interrupted, with its text. */
+  restoreForm() {
+    const saved = this.store.load();
+    if (!saved || !this.canEdit() || !saved.body?.trim()) return;
+    const existing = saved.existing ? this.draft.comments().find((c) => c.id === saved.id) : undefined;
+    const { file, side, start, end } = saved;
+    this.openForm({ file, side, start, end }, { existing, initial: saved });
   }
 
   // ---- showing comments ----
   commentView(c) {
-    const where = c.start_line === undefined ? 'file' : `${c.side} ${c.start_line === c.end_line ? c.start_line : `${c.start_line}–${c.end_line}`}`;
     const body = el('div', { class: 'markdown rr-comment-body' });
-    body.append(markdown(c.body));
+    const rendered = markdown(c.body);
+    if (c.start_line !== undefined) {
+      const file = fileOf(c.file);
+      if (file) showSuggestionsAgainst(rendered, linesOf(file, c.side, c.start_line, c.end_line));
+    }
+    body.append(rendered);
     const tools = this.canEdit() ? el('div', { class: 'rr-comment-tools' },
-      el('button', { type: 'button', onclick: () => this.openForm({ file: c.file, side: c.side, start: c.start_line, end: c.end_line, existing: c }) }, 'Edit'),
-      el('button', { type: 'button', onclick: () => { this.draft.deleteComment(c.id); announce('Comment deleted'); } }, 'Delete')) : null;
-    return el('article', { class: 'rr-comment', id: `comment-${c.id}`, tabindex: '-1', 'aria-label': `Your comment on ${c.file}, ${where}` },
-      el('p', { class: 'rr-comment-meta' }, el('span', {}, `You · ${where}`), c.severity ? el('span', { class: `rr-sev rr-sev-${c.severity}` }, c.severity) : null),
+      el('button', { type: 'button', onclick: () => this.openForm({ file: c.file, side: c.side, start: c.start_line, end: c.end_line }, { existing: c }) }, 'Edit'),
+      el('button', { type: 'button', onclick: () => { this.draft.deleteComment(c.id); this.hooks.onDeleted?.(c.id); } }, 'Delete')) : null;
+    return el('article', { class: 'rr-comment', id: `comment-${c.id}`, tabindex: '-1', 'aria-label': `Your comment on ${c.file}, ${where(c)}` },
+      el('p', { class: 'rr-comment-meta' }, el('span', {}, `You · ${where(c)}`), c.severity ? el('span', { class: `rr-sev rr-sev-${c.severity}` }, c.severity) : null),
       body, tools);
+  }
+
+  /** Live comments in page order: by file as the page lists them, then by line. */
+  sorted() {
+    const order = new Map(files().map((f, i) => [f.dataset.file, i]));
+    const rank = (c) => [order.get(c.file) ?? 1e9, c.start_line ?? -1, c.end_line ?? -1];
+    return this.draft.comments().slice().sort((a, b) => {
+      const [x, y] = [rank(a), rank(b)];
+      return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
+    });
   }
 
   render() {
     $$('.rr-comment-row, .rr-file-comments').forEach((n) => n.remove());
-    const list = this.draft.comments();
+    const list = this.sorted();
     for (const c of list) {
       const file = fileOf(c.file);
       if (!file) continue;
@@ -209,16 +251,18 @@ export class Comments {
         row.after(holder);
       }
       // Unhide context that holds a comment.
-      const body = row.closest('tbody.context');
-      if (body) body.hidden = false;
+      const tbody = row.closest('tbody.context');
+      if (tbody) tbody.hidden = false;
       holder.firstChild.append(this.commentView(c));
     }
     this.renderList(list);
+    this.hooks.onRender?.(list);
   }
 
   renderList(list) {
     const nav = $('#rr-comment-list');
     if (!nav) return;
+    const range = (c) => (c.start_line === undefined ? ' (file)' : `:${c.start_line === c.end_line ? c.start_line : `${c.start_line}–${c.end_line}`}`);
     const items = list.map((c) => el('li', {},
       el('a', { href: `#comment-${c.id}`, onclick: (e) => {
         e.preventDefault();
@@ -226,7 +270,7 @@ export class Comments {
         target?.closest('details.file')?.setAttribute('open', '');
         target?.scrollIntoView({ block: 'center' });
         target?.focus();
-      } }, `${c.file}${c.start_line === undefined ? '' : `:${c.start_line}`}`),
+      } }, `${c.file}${range(c)}`),
       c.severity ? ` (${c.severity})` : ''));
     nav.replaceChildren(el('h2', { class: 'nav-title' }, `Your comments (${list.length})`),
       list.length ? el('ul', {}, items) : el('p', { class: 'muted' }, 'Click a line number to comment; drag or shift-click for a range.'));

@@ -88,8 +88,17 @@ function buildSplit(unified) {
   return table;
 }
 
-export function currentView() {
+/** Below this width the page is always unified: split halves would be unreadable. */
+export const narrow = window.matchMedia('(max-width: 900px)');
+
+/** The view the reader chose (kept across visits). */
+export function preferredView() {
   return localStorage.getItem(VIEW_KEY) === 'split' ? 'split' : 'unified';
+}
+
+/** The view shown now: the chosen one, unified on a narrow window. */
+export function currentView() {
+  return narrow.matches ? 'unified' : preferredView();
 }
 
 /** The table a file shows now. */
@@ -97,21 +106,58 @@ export function activeTable(file) {
   return $(currentView() === 'split' ? 'table.diff-split' : 'table.diff:not(.diff-split)', file);
 }
 
+/** The bottom edge of what is sticky at the top (the status bar), in viewport pixels. */
+export function stickyTop() {
+  return document.getElementById('rr-bar')?.getBoundingClientRect().bottom ?? 0;
+}
+
+/** The changed or unchanged file shown just under the status bar, or null above the first. */
+export function fileInView() {
+  const top = stickyTop() + 1;
+  return files().find((f) => {
+    const box = f.getBoundingClientRect();
+    return box.top <= top + 40 && box.bottom > top;
+  }) || null;
+}
+
+/** The first line row at the top of the window: what a view switch keeps in place. */
+function topLine() {
+  const top = stickyTop();
+  for (const file of files()) {
+    const box = file.getBoundingClientRect();
+    if (!file.open || box.bottom <= top) continue;
+    if (box.top > window.innerHeight) return null;
+    // The first row fully in view below the file's sticky header: the line the reader sees first.
+    const below = Math.max(top, $('summary', file).getBoundingClientRect().bottom);
+    const row = $$('tr.row', activeTable(file)).find((r) => r.offsetParent && r.getBoundingClientRect().top >= below);
+    if (!row) continue;
+    const side = row.dataset.modified ? 'modified' : 'original';
+    return { file, side, line: row.dataset[side], y: row.getBoundingClientRect().top };
+  }
+  return null;
+}
+
 export function setView(view, onChange) {
+  const anchor = topLine();
   localStorage.setItem(VIEW_KEY, view);
+  const shown = currentView();
   for (const file of files()) {
     const unified = $('table.diff:not(.diff-split)', file);
     let split = $('table.diff-split', file);
-    if (view === 'split' && !split) {
+    if (shown === 'split' && !split) {
       split = buildSplit(unified);
       unified.after(split);
     }
-    unified.hidden = view === 'split';
-    if (split) split.hidden = view !== 'split';
+    unified.hidden = shown === 'split';
+    if (split) split.hidden = shown !== 'split';
   }
-  document.body.dataset.view = view;
+  document.body.dataset.view = shown;
   onChange?.();
-  announce(view === 'split' ? 'Split view' : 'Unified view');
+  if (anchor) {
+    const row = $(`tr.row[data-${anchor.side}="${anchor.line}"]`, activeTable(anchor.file));
+    if (row) window.scrollBy(0, row.getBoundingClientRect().top - anchor.y);
+  }
+  announce(shown === 'split' ? 'Split view' : 'Unified view');
 }
 
 /** Shows the hidden context before hunk `i` (or after the last) in both views. */
@@ -145,11 +191,14 @@ export function expandAll(file) {
 
 function viewedKey(file) { return `rr:viewed:${location.pathname}:${file.dataset.file}`; }
 
+export const isViewed = (file) => localStorage.getItem(viewedKey(file)) === '1';
+
 export function updateProgress() {
   const changed = files().filter((f) => f.dataset.status !== 'unchanged');
-  const viewed = changed.filter((f) => localStorage.getItem(viewedKey(f)) === '1').length;
+  const viewed = changed.filter(isViewed).length;
   const out = $('#rr-progress');
   if (out) out.textContent = `${viewed} / ${changed.length} files viewed`;
+  markTree();
 }
 
 export function toggleViewed(file, value) {
@@ -177,11 +226,11 @@ export function enhanceFiles(onFileComment) {
     });
     const name = file.dataset.file;
     const viewed = el('input', { type: 'checkbox', class: 'viewed', id: `viewed-${file.id}` });
-    viewed.checked = localStorage.getItem(viewedKey(file)) === '1';
+    viewed.checked = isViewed(file);
     viewed.addEventListener('change', () => toggleViewed(file, viewed.checked));
     const tools = el('div', { class: 'file-tools' },
       el('label', { for: viewed.id }, viewed, ' Viewed'),
-      el('button', { type: 'button', class: 'file-comment', onclick: () => onFileComment(name) }, 'Comment on file'),
+      el('button', { type: 'button', class: 'file-comment', onclick: (e) => onFileComment(name, e.currentTarget) }, 'Comment on file'),
       el('button', { type: 'button', onclick: () => expandAll(file) }, 'Expand all'));
     $('summary', file).after(tools);
     if (viewed.checked) file.open = false;
@@ -189,15 +238,95 @@ export function enhanceFiles(onFileComment) {
   updateProgress();
 }
 
+/** Nests `li[data-file]` items by folder; a folder with one child folder shows as `a/b/`. */
+function treeOf(items) {
+  const root = { dirs: new Map(), files: [] };
+  for (const li of items) {
+    const parts = li.dataset.file.split('/');
+    let node = root;
+    for (const part of parts.slice(0, -1)) {
+      if (!node.dirs.has(part)) node.dirs.set(part, { dirs: new Map(), files: [] });
+      node = node.dirs.get(part);
+    }
+    const link = $('a', li);
+    link.title = li.dataset.file;
+    link.textContent = parts[parts.length - 1];
+    li.classList.add('tree-file');
+    node.files.push(li);
+  }
+  const draw = (node) => {
+    const out = [];
+    for (const [name, child] of node.dirs) {
+      let label = `${name}/`;
+      let inner = child;
+      while (inner.files.length === 0 && inner.dirs.size === 1) {
+        const [[next, deeper]] = inner.dirs;
+        label += `${next}/`;
+        inner = deeper;
+      }
+      out.push(el('li', { class: 'tree-dir' }, el('span', { class: 'tree-dir-name' }, label), el('ul', {}, draw(inner))));
+    }
+    return out.concat(node.files);
+  };
+  return draw(root);
+}
+
+/** The file list as a folder tree with viewed, commented and current-file marks. */
 export function enhanceTree() {
   const nav = $('#file-tree');
   if (!nav) return;
+  for (const list of $$(':scope > ul', nav)) {
+    list.classList.add('tree');
+    list.replaceChildren(...treeOf($$('li[data-file]', list)));
+  }
+  for (const li of $$('li[data-file]', nav)) {
+    li.append(el('span', { class: 'tree-marks' }));
+  }
   const input = el('input', { type: 'search', id: 'rr-filter', placeholder: 'Filter files', 'aria-label': 'Filter files' });
   input.addEventListener('input', () => {
     const needle = input.value.trim().toLowerCase();
     for (const li of $$('li[data-file]', nav)) li.hidden = needle !== '' && !li.dataset.file.toLowerCase().includes(needle);
   });
   $('.nav-title', nav)?.after(input);
+  let pending = false;
+  window.addEventListener('scroll', () => {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(() => { pending = false; markCurrent(); });
+  }, { passive: true });
+  markTree();
+}
+
+let commentCounts = new Map();
+
+/** Marks each file of the tree: viewed, how many comments. */
+export function markTree(comments) {
+  if (comments) {
+    commentCounts = new Map();
+    for (const c of comments) commentCounts.set(c.file, (commentCounts.get(c.file) || 0) + 1);
+  }
+  for (const li of $$('#file-tree li[data-file]')) {
+    const marks = $('.tree-marks', li);
+    if (!marks) continue;
+    const file = files().find((f) => f.dataset.file === li.dataset.file);
+    const viewed = Boolean(file) && file.dataset.status !== 'unchanged' && isViewed(file);
+    const n = commentCounts.get(li.dataset.file) || 0;
+    li.classList.toggle('is-viewed', viewed);
+    marks.replaceChildren(
+      viewed ? el('span', { class: 'tree-viewed', title: 'Viewed' }, '✓', el('span', { class: 'visually-hidden' }, ' viewed')) : '',
+      n ? el('span', { class: 'tree-count', title: `${n} comment${n === 1 ? '' : 's'}` }, String(n), el('span', { class: 'visually-hidden' }, ` comment${n === 1 ? '' : 's'}`)) : '');
+  }
+  markCurrent();
+}
+
+/** Marks the file shown under the status bar as the current one in the tree. */
+function markCurrent() {
+  const now = fileInView()?.dataset.file;
+  for (const li of $$('#file-tree li[data-file]')) {
+    const link = $('a', li);
+    if (li.dataset.file === now) link.setAttribute('aria-current', 'location');
+    else link.removeAttribute('aria-current');
+  }
 }
 
 const THEME_KEY = 'rr:theme';

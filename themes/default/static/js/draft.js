@@ -32,6 +32,7 @@ export function merge(ours, theirs, oursSummaryDirty) {
 export class Draft {
   /** `owner` is the invite id, or null for a preview of the page. */
   constructor(owner) {
+    this.owner = owner;
     this.key = owner ? `rr:draft:${owner}` : `rr:draft:preview:${location.pathname}`;
     this.listeners = [];
     this.load();
@@ -93,6 +94,17 @@ export class Draft {
       const c = review.comments.find((x) => x.id === id);
       if (c) {
         c.deleted = true;
+        c.updated_at = new Date().toISOString();
+      }
+    });
+  }
+
+  /** Undoes a deletion: the comment comes back with a newer `updated_at`, so merges keep it. */
+  restoreComment(id) {
+    this.edit((review) => {
+      const c = review.comments.find((x) => x.id === id);
+      if (c) {
+        delete c.deleted;
         c.updated_at = new Date().toISOString();
       }
     });

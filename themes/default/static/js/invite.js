@@ -4,16 +4,29 @@
 const key = () => `rr:token:${location.pathname}`;
 const TOKEN = /^rr1_[A-Za-z0-9_-]{22}$/;
 
-/** The token from `#invite=...` (stored, then removed from the address) or from storage. */
+/**
+ * The token to open: `{token}` from `#invite=...` (stored, then removed from the address) or
+ * from storage, `{invalid: true}` when the fragment names something that is not a token (the
+ * stored one is forgotten: the fragment names the invite the candidate means), or `{}`.
+ */
 export function takeToken() {
-  const match = location.hash.match(/(?:^#|&)invite=([^&]+)/);
+  const match = location.hash.match(/(?:^#|&)invite=([^&]*)/);
   if (match) {
-    const token = decodeURIComponent(match[1]);
-    if (TOKEN.test(token)) localStorage.setItem(key(), token);
     history.replaceState(null, '', location.pathname + location.search);
+    let token = '';
+    try {
+      token = decodeURIComponent(match[1]);
+    } catch {
+      token = '';
+    }
+    if (!TOKEN.test(token)) {
+      forgetToken();
+      return { invalid: true };
+    }
+    localStorage.setItem(key(), token);
   }
   const stored = localStorage.getItem(key());
-  return stored && TOKEN.test(stored) ? stored : null;
+  return stored && TOKEN.test(stored) ? { token: stored } : {};
 }
 
 /** Accepts a whole invitation link or a bare token; returns the token or null. */

@@ -1,6 +1,6 @@
 // Keyboard: j/k hunks, ]/[ files, c comment, v viewed, s split/unified, ? help.
-import { $, $$, el, isTyping } from './dom.js';
-import { activeTable, files, toggleViewed } from './diffview.js';
+import { $, $$, announce, el, isTyping } from './dom.js';
+import { activeTable, fileInView, files, stickyTop, toggleViewed } from './diffview.js';
 
 const HELP = [
   ['j / k', 'next / previous hunk'],
@@ -35,7 +35,22 @@ export function installKeys({ comment, switchView }) {
     row.focus();
     row.scrollIntoView({ block: 'center' });
   };
-  const currentFile = () => current?.closest('details.file') || document.activeElement?.closest?.('details.file') || files()[0];
+  /** The file being read: the one holding focus or the last jump when it is on screen,
+   *  else the one under the status bar; null above the first file. */
+  const currentFile = () => {
+    const held = document.activeElement?.closest?.('details.file') || current?.closest('details.file');
+    const box = held?.getBoundingClientRect();
+    if (held && box.bottom > stickyTop() && box.top < window.innerHeight) return held;
+    return fileInView();
+  };
+  /** `]` / `[`: the file after / before the current one; from above the first file, the first. */
+  const step = (forward) => {
+    const all = files();
+    const now = currentFile();
+    if (!now) return forward ? all.find((f) => f.getBoundingClientRect().top >= stickyTop()) || all[0] : all[0];
+    const i = all.indexOf(now);
+    return all[forward ? Math.min(i + 1, all.length - 1) : Math.max(i - 1, 0)];
+  };
   document.addEventListener('keydown', (event) => {
     if (isTyping(event) || event.ctrlKey || event.metaKey || event.altKey || $('dialog[open]')) return;
     const list = headers();
@@ -45,9 +60,7 @@ export function installKeys({ comment, switchView }) {
       case 'k': focusRow(list[Math.max(at - 1, 0)]); break;
       case ']':
       case '[': {
-        const all = files();
-        const i = all.indexOf(currentFile());
-        const next = all[event.key === ']' ? Math.min(i + 1, all.length - 1) : Math.max(i - 1, 0)];
+        const next = step(event.key === ']');
         next.open = true;
         focusRow($('tr.hunk-header', activeTable(next)) || next);
         $('summary', next).focus();
@@ -58,7 +71,14 @@ export function installKeys({ comment, switchView }) {
         if (row) comment(row);
         break;
       }
-      case 'v': toggleViewed(currentFile()); break;
+      case 'v': {
+        const file = currentFile();
+        if (file && file.dataset.status !== 'unchanged') {
+          toggleViewed(file);
+          announce(`${file.dataset.file} ${$('input.viewed', file).checked ? 'marked viewed' : 'no longer viewed'}`);
+        } else announce('Go to a changed file first (] for the next file)');
+        break;
+      }
       case 's': switchView(); break;
       case '?': showHelp(); break;
       default: return;

@@ -6,12 +6,13 @@ import { takeToken, tokenFromPaste, forgetToken } from './invite.js';
 import { Draft } from './draft.js';
 import { DraftSync } from './sync.js';
 import { Comments } from './comments.js';
-import { applyTheme, currentView, enhanceFiles, enhanceTree, nextTheme, setView } from './diffview.js';
+import { applyTheme, currentView, enhanceFiles, enhanceTree, files, isViewed, markTree, narrow, nextTheme, preferredView, setView } from './diffview.js';
+import { render as markdown } from './markdown.js';
 import { installKeys, showHelp } from './keys.js';
 import { openSubmitDialog, submitReview } from './submit.js';
 
 const body = document.body;
-const ui = { editable: true, state: 'preview', offset: 0, deadline: null, startedAt: null };
+const ui = { editable: true, state: 'preview', offset: 0, deadline: null, startedAt: null, limit: null };
 let api = null;
 let draft = null;
 let sync = null;
@@ -47,6 +48,7 @@ function notice(title, text, { kind = 'info', extra = [] } = {}) {
 
 function lock(reason) {
   ui.editable = false;
+  ui.state = reason;
   body.classList.add('rr-locked');
   $('#rr-open-submit').hidden = true;
   setState(reason, 'locked');
@@ -70,25 +72,80 @@ function pasteField() {
   return form;
 }
 
+const themeLabel = (theme) => `Theme: ${theme}`;
+const viewLabel = () => `View: ${currentView()}`;
+
 function buildBar() {
   const bar = el('div', { id: 'rr-bar', class: 'rr-bar', role: 'region', 'aria-label': 'Your review' },
     el('span', { id: 'rr-state', role: 'status' }, 'Loading your invite…'),
     el('span', { id: 'rr-timer' }),
     el('span', { id: 'rr-progress' }),
     el('span', { id: 'rr-save', role: 'status' }),
+    el('span', { id: 'rr-undo', hidden: true }),
     el('span', { class: 'spacer' }),
     el('button', { type: 'button', id: 'rr-view', onclick: () => switchView() }, ''),
-    el('button', { type: 'button', id: 'rr-theme', onclick: () => { $('#rr-theme').textContent = `Theme: ${nextTheme()}`; } }, `Theme: ${applyTheme()}`),
+    el('button', { type: 'button', id: 'rr-theme', onclick: () => { $('#rr-theme').textContent = themeLabel(nextTheme()); } }, themeLabel(applyTheme())),
     el('button', { type: 'button', id: 'rr-help-button', onclick: showHelp }, 'Shortcuts (?)'),
     el('button', { type: 'button', id: 'rr-start', class: 'primary', hidden: true, onclick: start }, 'Start the review'),
     el('button', { type: 'button', id: 'rr-open-submit', class: 'primary', onclick: finish }, 'Finish your review'));
   $('header.pr-header').after(bar, el('div', { id: 'rr-notice', hidden: true }), el('div', { id: 'rr-live', class: 'visually-hidden', 'aria-live': 'polite' }));
   $('#file-tree')?.append(el('div', { id: 'rr-comment-list' }));
+  document.body.append(el('div', { id: 'rr-tip', role: 'status', hidden: true }));
+  // Sticky file headers and the sidebar sit below the bar, whatever its height.
+  new ResizeObserver(() => {
+    document.documentElement.style.setProperty('--rr-bar-h', `${bar.offsetHeight}px`);
+  }).observe(bar);
+}
+
+function showViewToggle() {
+  const button = $('#rr-view');
+  button.textContent = viewLabel();
+  button.hidden = narrow.matches;
 }
 
 function switchView() {
-  setView(currentView() === 'split' ? 'unified' : 'split', () => comments?.render());
-  $('#rr-view').textContent = currentView() === 'split' ? 'Unified view' : 'Split view';
+  if (narrow.matches) {
+    announce('Split view needs a wider window');
+    return;
+  }
+  setView(preferredView() === 'split' ? 'unified' : 'split', () => { comments?.render(); comments?.relocateForm(); });
+  showViewToggle();
+}
+
+/** A short message beside what was clicked (a line number before the start, for example). */
+function tip(near, text) {
+  const box = $('#rr-tip');
+  const at = near.getBoundingClientRect();
+  box.textContent = text;
+  box.hidden = false;
+  box.style.top = `${window.scrollY + at.bottom + 4}px`;
+  box.style.left = `${window.scrollX + at.left}px`;
+  clearTimeout(tip.timer);
+  tip.timer = setTimeout(() => { box.hidden = true; }, 4000);
+}
+
+function onLocked(cell) {
+  const why = {
+    'Not started': 'Start the review to comment',
+    Submitted: 'Your review was submitted: it can no longer change',
+  }[ui.state] || 'Comments are closed on this page';
+  tip(cell, why);
+}
+
+/** After a deletion: "Comment deleted. Undo" in the bar for a while. */
+function offerUndo(id) {
+  const box = $('#rr-undo');
+  const undo = el('button', { type: 'button', id: 'rr-undo-button', onclick: () => {
+    draft.restoreComment(id);
+    box.hidden = true;
+    announce('Comment restored');
+    $(`#comment-${CSS.escape(id)}`)?.focus();
+  } }, 'Undo');
+  box.replaceChildren('Comment deleted. ', undo);
+  box.hidden = false;
+  announce('Comment deleted. Undo is in the status bar');
+  clearTimeout(offerUndo.timer);
+  offerUndo.timer = setTimeout(() => { box.hidden = true; }, 15000);
 }
 
 function tick() {
@@ -103,7 +160,8 @@ function tick() {
     const spent = Math.round((Date.now() + ui.offset - ui.startedAt) / 60000);
     timer.textContent = `${spent} min of a suggested ${body.dataset.minutes}`;
   } else {
-    timer.textContent = `Suggested time: ${body.dataset.minutes} minutes`;
+    // Before the start the header and the "Ready" notice say what the time is.
+    timer.textContent = '';
   }
 }
 
@@ -111,19 +169,60 @@ function applySession(session) {
   ui.offset = Date.parse(session.server_time) - Date.now();
   ui.deadline = session.deadline ? Date.parse(session.deadline) : null;
   ui.startedAt = session.started_at ? Date.parse(session.started_at) : null;
+  ui.limit = session.time_limit_seconds ?? null;
+  if (ui.limit) $('.pr-minutes').textContent = `time box: ${minutes(ui.limit)}`;
   tick();
 }
 
-function received(at, late) {
+const minutes = (seconds) => `${Math.round(seconds / 60)} minute${Math.round(seconds / 60) === 1 ? '' : 's'}`;
+const copyKey = (id) => `rr:submitted:${id}`;
+const VERDICT_LABELS = { approve: 'Approve', request_changes: 'Request changes', comment: 'Comment' };
+
+/** What was sent, read-only: verdict, summary, and the comments inline under their lines. */
+function showReceived(at, late, copy) {
   const when = new Date(at).toLocaleString();
-  notice('Your review was received', `Received at ${when}${late ? ` (${late} s after the time box)` : ''}. Thank you: you can close this page.`, { kind: 'done' });
+  const lines = [el('p', {}, `Received at ${when}${late ? ` (${late} s after the time box)` : ''}. Thank you: you can close this page.`)];
+  if (copy) {
+    const n = copy.comments.length;
+    lines.push(el('p', {}, el('strong', {}, `Verdict: ${VERDICT_LABELS[copy.verdict] || 'none'}`), ` · ${n} comment${n === 1 ? '' : 's'}, shown read-only under their lines`));
+    if (copy.summary?.trim()) lines.push(el('div', { class: 'markdown rr-submitted-summary' }, markdown(copy.summary)));
+  } else {
+    lines.push(el('p', {}, 'A copy of what you sent is kept on the device you submitted from.'));
+  }
+  const box = $('#rr-notice');
+  box.replaceChildren(el('section', { class: 'rr-page rr-page-done', 'aria-labelledby': 'rr-page-title' },
+    el('h2', { id: 'rr-page-title' }, 'Your review was received'), ...lines));
+  box.hidden = false;
   lock('Submitted');
+  setSave('done', `Submitted at ${new Date(at).toLocaleTimeString()}`);
+  if (copy && draft) {
+    draft.review = { ...copy, comments: copy.comments };
+    comments ??= new Comments(draft, () => ui.editable, { onLocked });
+    comments.render();
+  }
+}
+
+/** The review is in: keep a read-only copy on this device, drop the editable draft. */
+function received(at, late) {
   sync?.stop();
+  comments?.closeForm();
+  const copy = draft ? draft.payload({ final: true }) : null;
+  if (draft?.owner && copy) localStorage.setItem(copyKey(draft.owner), JSON.stringify(copy));
   draft?.clear();
-  forgetToken();
+  showReceived(at, late, copy);
+}
+
+function storedCopy(id) {
+  try {
+    return JSON.parse(localStorage.getItem(copyKey(id)) || 'null');
+  } catch {
+    return null;
+  }
 }
 
 function showError(code, status) {
+  // A token the server refuses is forgotten: the next visit asks for the link again.
+  if (status === 401 || status === 403 || code === 'other_scenario' || code === 'invalid_token') forgetToken();
   const [title, text] = STATE_PAGES[code] || [`The server refused this (${code || status})`, 'Your draft is kept on this device.'];
   notice(title, text, { kind: 'error', extra: code === 'invalid_token' || code === 'invite_not_found' ? [pasteField()] : [] });
 }
@@ -138,7 +237,8 @@ async function start() {
   $('#rr-open-submit').hidden = false;
   $('#rr-notice').hidden = true;
   ui.editable = true;
-  body.classList.remove('rr-locked');
+  ui.state = 'Reviewing';
+  body.classList.remove('rr-locked', 'rr-not-started');
   setState('Reviewing');
   applySession(answer.data);
   comments.render();
@@ -147,10 +247,16 @@ async function start() {
 
 function finish() {
   if (!ui.editable) return;
-  openSubmitDialog(draft, send);
+  const recap = () => ({
+    pending: comments.pendingForm() && { label: comments.pendingForm().label },
+    unviewed: files().filter((f) => f.dataset.status !== 'unchanged' && !isViewed(f)).map((f) => f.dataset.file),
+  });
+  openSubmitDialog(draft, recap, send);
 }
 
 async function send() {
+  // An open form's text goes with the review rather than being dropped.
+  comments?.savePending();
   ui.editable = false;
   body.classList.add('rr-locked');
   sync?.stop();
@@ -209,7 +315,7 @@ async function openInvite(token) {
   }
   draft = new Draft(session.invite_id);
   if (session.state === 'submitted') {
-    received(session.submission.received_at, session.submission.late_seconds);
+    showReceived(session.submission.received_at, session.submission.late_seconds, storedCopy(session.invite_id));
     return;
   }
   if (session.draft && session.draft.version > draft.version) {
@@ -221,7 +327,7 @@ async function openInvite(token) {
     }
   }
   applySession(session);
-  comments = new Comments(draft, () => ui.editable);
+  comments = new Comments(draft, () => ui.editable, { onLocked, onDeleted: offerUndo, onRender: markTree });
   draft.onChange(() => comments.render());
   sync = new DraftSync(api, draft, setSave);
   if (session.scenario_hash !== body.dataset.scenarioHash) {
@@ -229,42 +335,63 @@ async function openInvite(token) {
   }
   if (session.state === 'not_started') {
     ui.editable = false;
-    body.classList.add('rr-locked');
+    ui.state = 'Not started';
+    body.classList.add('rr-locked', 'rr-not-started');
     setState('Not started');
     $('#rr-start').hidden = false;
     $('#rr-open-submit').hidden = true;
-    notice('Ready when you are', `Read the description and the diff. Press "Start the review" to begin commenting${session.deadline || body.dataset.minutes ? ': the clock starts then' : ''}.`, { extra: [el('button', { type: 'button', class: 'primary', onclick: start }, 'Start the review')] });
+    const time = ui.limit
+      ? `Time box: ${minutes(ui.limit)}, counted down in the bar from when you press “Start the review”. At zero the timer shows the time over; you can still submit, and how late is recorded with your review.`
+      : 'There is no time limit: the clock in the bar counts from when you press “Start the review”.';
+    notice('Ready when you are', `Read the description and the diff. Press “Start the review” (in the bar above) to begin commenting. ${time}`);
   } else {
     setState('Reviewing');
+    ui.state = 'Reviewing';
     offerPreviewImport();
   }
   comments.render();
+  if (ui.editable) comments.restoreForm();
   if (draft.submissionId) send();
   else if (draft.dirty) sync.schedule(0);
 }
 
 function openPreview() {
   draft = new Draft(null);
-  comments = new Comments(draft, () => ui.editable);
+  comments = new Comments(draft, () => ui.editable, { onLocked, onDeleted: offerUndo, onRender: markTree });
   draft.onChange(() => comments.render());
   setState('Preview: comments stay on this device');
   $('#rr-open-submit').hidden = true;
   notice('You are previewing this review', 'You can read and draft comments; they stay on this device until you open your invite.', { extra: [pasteField()] });
   comments.render();
+  comments.restoreForm();
 }
 
 function main() {
   if (!body.classList.contains('page-scenario')) return;
   buildBar();
   enhanceTree();
-  enhanceFiles((file) => comments?.openForm({ file, side: $(`details.file[data-file="${CSS.escape(file)}"]`)?.dataset.status === 'deleted' ? 'original' : 'modified' }));
-  setView(currentView());
-  $('#rr-view').textContent = currentView() === 'split' ? 'Unified view' : 'Split view';
+  enhanceFiles((file, button) => {
+    if (!ui.editable) {
+      onLocked(button);
+      return;
+    }
+    const deleted = $(`details.file[data-file="${CSS.escape(file)}"]`)?.dataset.status === 'deleted';
+    comments?.openForm({ file, side: deleted ? 'original' : 'modified' });
+  });
+  setView(preferredView());
+  showViewToggle();
+  narrow.addEventListener('change', () => {
+    setView(preferredView(), () => { comments?.render(); comments?.relocateForm(); });
+    showViewToggle();
+  });
   installKeys({ comment: (row) => comments?.commentOnRow(row), switchView });
   setInterval(tick, 1000);
   tick();
-  const token = takeToken();
-  if (token) openInvite(token);
+  const { token, invalid } = takeToken();
+  if (invalid) {
+    lock('Not available');
+    showError('invalid_token', 401);
+  } else if (token) openInvite(token);
   else openPreview();
 }
 

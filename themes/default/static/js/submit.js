@@ -1,4 +1,4 @@
-// The final review: summary, verdict, a confirm step, then POST /api/submissions with a
+// The final review: summary, verdict, a recap with one Submit, then POST /api/submissions with a
 // submission id saved before the first attempt and reused on every retry and reload.
 import { $, el, randomId, announce } from './dom.js';
 import { RETRYABLE, backoff } from './api.js';
@@ -10,11 +10,16 @@ const VERDICTS = [
   ['request_changes', 'Request changes', 'Must change before it can merge.'],
 ];
 
-export function openSubmitDialog(draft, onConfirm) {
+/**
+ * The finish dialog: summary, verdict, a recap of what will be sent (verdict, comments, an
+ * open form's unsaved text, files not viewed) and one Submit. `recap()` gives
+ * `{pending, unviewed}`: the open form holding unsaved text (its label) or null, and the
+ * paths of the changed files not marked viewed.
+ */
+export function openSubmitDialog(draft, recap, onConfirm) {
   $('#rr-submit-dialog')?.remove();
   const summary = el('textarea', { id: 'rr-summary', rows: 6 });
   summary.value = draft.review.summary || '';
-  summary.addEventListener('input', () => draft.edit((r) => { r.summary = summary.value; }, { summary: true }));
   const preview = el('div', { class: 'markdown rr-preview', hidden: true });
   const previewButton = el('button', { type: 'button', 'aria-pressed': 'false' }, 'Preview');
   previewButton.addEventListener('click', () => {
@@ -25,37 +30,58 @@ export function openSubmitDialog(draft, onConfirm) {
     previewButton.setAttribute('aria-pressed', String(on));
     previewButton.textContent = on ? 'Write' : 'Preview';
   });
+  const list = el('ul', { id: 'rr-recap', class: 'rr-recap' });
+  const error = el('p', { class: 'rr-error', role: 'alert' });
+  const { pending, unviewed } = recap();
+  const update = () => {
+    const n = draft.comments().length + (pending ? 1 : 0);
+    const verdict = VERDICTS.find(([value]) => value === draft.review.verdict);
+    const items = [
+      el('li', { class: verdict ? null : 'rr-recap-warn' }, `Verdict: ${verdict ? verdict[1] : 'not chosen yet'}`),
+      el('li', {}, `${n} comment${n === 1 ? '' : 's'}${draft.review.summary?.trim() ? ' and your summary' : ', no summary'}`),
+    ];
+    if (pending) items.push(el('li', { class: 'rr-recap-warn' }, `An open form holds unsaved text (${pending.label}): it is added to your review when you submit.`));
+    if (unviewed.length) {
+      items.push(el('li', { class: 'rr-recap-warn' }, `${unviewed.length} file${unviewed.length === 1 ? '' : 's'} not marked viewed: `,
+        el('span', { class: 'rr-recap-files' }, unviewed.join(', '))));
+    }
+    list.replaceChildren(...items);
+  };
+  summary.addEventListener('input', () => {
+    draft.edit((r) => { r.summary = summary.value; }, { summary: true });
+    update();
+  });
   const radios = VERDICTS.map(([value, label, hint]) => {
     const input = el('input', { type: 'radio', name: 'verdict', value, id: `rr-verdict-${value}` });
     input.checked = draft.review.verdict === value;
-    input.addEventListener('change', () => draft.edit((r) => { r.verdict = value; }, { summary: true }));
+    input.addEventListener('change', () => {
+      draft.edit((r) => { r.verdict = value; }, { summary: true });
+      error.textContent = '';
+      update();
+    });
     return el('div', { class: 'rr-verdict' }, input, el('label', { for: input.id }, el('strong', {}, label), ` — ${hint}`));
   });
-  const error = el('p', { class: 'rr-error', role: 'alert' });
-  const confirmStep = el('div', { class: 'rr-confirm', hidden: true });
-  const count = () => draft.comments().length;
+  update();
   const dialog = el('dialog', { id: 'rr-submit-dialog', 'aria-labelledby': 'rr-submit-title' },
     el('h2', { id: 'rr-submit-title' }, 'Finish your review'),
     el('label', { for: summary.id }, 'Summary (markdown)'), summary, preview,
     el('div', { class: 'rr-form-tools' }, previewButton),
     el('fieldset', {}, el('legend', {}, 'Verdict'), radios),
-    error, confirmStep,
+    el('h3', { class: 'rr-recap-title' }, 'You are about to send'), list,
+    el('p', { class: 'muted' }, 'You cannot edit your review after submitting it.'),
+    error,
     el('div', { class: 'rr-form-tools' },
       el('span', { class: 'spacer' }),
       el('button', { type: 'button', onclick: () => dialog.close() }, 'Keep reviewing'),
-      el('button', { type: 'button', class: 'primary', id: 'rr-submit-next', onclick: () => {
+      el('button', { type: 'button', class: 'primary', id: 'rr-submit-confirm', onclick: () => {
         if (!draft.review.verdict) {
           error.textContent = 'Choose a verdict.';
+          $('input[name="verdict"]', dialog)?.focus();
           return;
         }
-        error.textContent = '';
-        const n = count();
-        confirmStep.hidden = false;
-        confirmStep.replaceChildren(
-          el('p', {}, `You are about to send ${n} comment${n === 1 ? '' : 's'} and your summary. You cannot edit them afterwards.`),
-          el('button', { type: 'button', class: 'primary danger', id: 'rr-submit-confirm', onclick: () => { dialog.close(); onConfirm(); } }, `Submit review (${n} comment${n === 1 ? '' : 's'})`));
-        $('#rr-submit-confirm').focus();
-      } }, 'Continue')));
+        dialog.close();
+        onConfirm();
+      } }, 'Submit review')));
   dialog.addEventListener('close', () => { dialog.remove(); $('#rr-open-submit')?.focus(); });
   document.body.append(dialog);
   dialog.showModal();

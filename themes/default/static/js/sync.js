@@ -16,6 +16,12 @@ export class DraftSync {
     draft.onChange((why) => {
       if (why !== 'other-tab') this.schedule();
     });
+    // A change made just before the tab closes or hides is sent now, not on the next load.
+    const now = () => this.flush({ keepalive: true });
+    window.addEventListener('pagehide', now);
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'hidden') now();
+    });
   }
 
   schedule(delay = DEBOUNCE_MS) {
@@ -30,13 +36,14 @@ export class DraftSync {
   }
 
   /** Sends the draft if it changed since the last acknowledged save. */
-  async flush() {
+  async flush({ keepalive = false } = {}) {
     if (this.stopped || this.inFlight || !this.draft.dirty) return;
+    clearTimeout(this.timer);
     this.inFlight = true;
     const saveId = this.draft.currentSaveId();
     const review = this.draft.payload();
     this.onStatus('saving', 'Saving…');
-    const answer = await this.api.saveDraft(this.draft.version, saveId, review);
+    const answer = await this.api.saveDraft(this.draft.version, saveId, review, keepalive);
     this.inFlight = false;
     if (answer.status === 200) {
       this.attempt = 0;
