@@ -99,6 +99,13 @@ fn markdown_matches_golden_and_is_inert() {
     assert!(!md.contains("!["), "images must not survive");
     assert!(md.contains("Key issues no comment was credited to"));
     assert!(
+        md.contains(
+            "- Time taken: 65 min 0 s measured by the server (Start to receipt); 65 min 0 s \
+             reported by the candidate's page"
+        ),
+        "each timing figure says who measured it"
+    );
+    assert!(
         md.contains("credited to sql-injection-qx7 (beside the lines and says it: sql)"),
         "each credit carries its tier and the words that made it"
     );

@@ -120,6 +120,7 @@ pub fn record(
             started_at: invite.started_at.map(rfc3339),
             submitted_at: submission.map(|s| rfc3339(s.received_at)),
             late_seconds: submission.map(|s| s.late_seconds),
+            server_elapsed_seconds: submission.and_then(|s| s.server_elapsed_seconds),
             revoked: invite.revoked_at.is_some(),
             scenario_hash: invite.manifest.scenario_hash.clone(),
         },

@@ -41,6 +41,9 @@ pub struct InviteInfo {
     pub started_at: Option<String>,
     pub submitted_at: Option<String>,
     pub late_seconds: Option<u64>,
+    /// Seconds from Start to receipt as the server measured them (None without a Start). The
+    /// review's own `elapsed_seconds` is what the candidate's page reported.
+    pub server_elapsed_seconds: Option<u64>,
     pub revoked: bool,
     /// The scenario hash of the build the invite was minted for.
     pub scenario_hash: String,

@@ -175,3 +175,20 @@ pub fn side_label(side: Side) -> &'static str {
         Side::Modified => "modified",
     }
 }
+
+/// The time taken, each figure labelled with who measured it: the server (Start to receipt) and
+/// the candidate's page (what it reported). None when neither is known.
+pub fn time_taken(record: &ExportRecord) -> Option<String> {
+    let minutes = |s: u64| format!("{} min {} s", s / 60, s % 60);
+    let server = record
+        .invite
+        .server_elapsed_seconds
+        .map(|s| format!("{} measured by the server (Start to receipt)", minutes(s)));
+    let reported = Some(record.review.elapsed_seconds)
+        .filter(|s| *s > 0)
+        .map(|s| format!("{} reported by the candidate's page", minutes(s)));
+    match (server, reported) {
+        (Some(a), Some(b)) => Some(format!("{a}; {b}")),
+        (a, b) => a.or(b),
+    }
+}

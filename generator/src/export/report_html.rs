@@ -299,6 +299,10 @@ fn body(report: &Report) -> String {
             "Submitted",
             escape(invite.submitted_at.as_deref().unwrap_or("-")),
         ),
+        (
+            "Time taken",
+            escape(&super::report::time_taken(record).unwrap_or_else(|| "-".into())),
+        ),
     ] {
         let _ = write!(out, "<dt>{term}</dt><dd>{value}</dd>");
     }

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use submit_fn::model::Comment;
 
-use super::report::{LEVELS, Report, evidence, line_label, side_label};
+use super::report::{LEVELS, Report, evidence, line_label, side_label, time_taken};
 
 /// One line of text (a name, a reference, a title) with no HTML or markdown structure: line
 /// breaks become spaces, `<`, `>` and `&` entities, and every character that could start
@@ -124,6 +124,9 @@ pub fn render(report: &Report) -> String {
         if let Some(at) = at {
             let _ = writeln!(out, "- {what}: {at}");
         }
+    }
+    if let Some(taken) = time_taken(record) {
+        let _ = writeln!(out, "- Time taken: {taken}");
     }
     for warning in &record.warnings {
         let _ = writeln!(out, "\n> **Warning:** {}", inline(warning));
