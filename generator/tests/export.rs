@@ -6,32 +6,13 @@ mod common;
 use std::collections::BTreeMap;
 
 use common::{context, fixtures, states};
-use generator::build::manifest::scenario_hash;
 use generator::cli::ExportFormat;
-use generator::export;
 
 fn exported(format: ExportFormat) -> String {
     let ctx = context();
     let states = states(&ctx);
-    let hashes = BTreeMap::from([(ctx.scenario.slug.clone(), scenario_hash(&ctx.scenario))]);
     let contexts = BTreeMap::from([(ctx.scenario.slug.clone(), ctx)]);
-    let records = export::records(
-        &states,
-        &contexts,
-        &hashes,
-        &generator::scoring::Params::default(),
-    )
-    .unwrap();
-    let mut out = Vec::new();
-    export::write(
-        &records,
-        &contexts,
-        format,
-        "2026-03-05T00:00:00Z",
-        &mut out,
-    )
-    .unwrap();
-    String::from_utf8(out).unwrap()
+    common::written(&contexts, &common::records(&contexts, &states), format)
 }
 
 /// Compares with the golden file; `UPDATE_GOLDEN=1` rewrites it (then read the diff).

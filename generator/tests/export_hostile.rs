@@ -6,9 +6,8 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use generator::build::manifest::scenario_hash;
 use generator::cli::ExportFormat;
-use generator::export::{self, collect::ScenarioContext, compare};
+use generator::export::{collect::ScenarioContext, compare};
 use generator::scenario;
 use submit_fn::store::InviteState;
 
@@ -44,42 +43,12 @@ fn hostile() -> (BTreeMap<String, ScenarioContext>, Vec<InviteState>) {
 
 fn exported(format: ExportFormat) -> String {
     let (contexts, states) = hostile();
-    let hashes = contexts
-        .iter()
-        .map(|(slug, c)| (slug.clone(), scenario_hash(&c.scenario)))
-        .collect();
-    let records = export::records(
-        &states,
-        &contexts,
-        &hashes,
-        &generator::scoring::Params::default(),
-    )
-    .unwrap();
-    let mut out = Vec::new();
-    export::write(
-        &records,
-        &contexts,
-        format,
-        "2026-03-05T00:00:00Z",
-        &mut out,
-    )
-    .unwrap();
-    String::from_utf8(out).unwrap()
+    common::written(&contexts, &common::records(&contexts, &states), format)
 }
 
 fn compared(format: ExportFormat) -> String {
     let (contexts, states) = hostile();
-    let hashes = contexts
-        .iter()
-        .map(|(slug, c)| (slug.clone(), scenario_hash(&c.scenario)))
-        .collect();
-    let records = export::records(
-        &states,
-        &contexts,
-        &hashes,
-        &generator::scoring::Params::default(),
-    )
-    .unwrap();
+    let records = common::records(&contexts, &states);
     let mut out = Vec::new();
     compare::write(&contexts["demo-review"], &records, format, &mut out).unwrap();
     String::from_utf8(out).unwrap()

@@ -4,8 +4,8 @@
 use submit_fn::model::Comment;
 
 use super::DiffLineMap;
+use super::index::{Index, IssueText};
 use super::place::{At, LineMap, Place, normalise};
-use super::text::{Index, IssueText};
 use crate::scenario::{Issue, Scenario};
 
 /// What scoring needs of a key issue.
@@ -132,7 +132,7 @@ fn key_issue(scenario: &Scenario, issue: &Issue) -> KeyIssue {
 
 impl Key {
     /// The text matches of some terms against every issue, in key order (for tuning tools).
-    pub fn index_matches(&self, terms: &[String]) -> Vec<super::text::TextMatch> {
+    pub fn index_matches(&self, terms: &[String]) -> Vec<super::index::TextMatch> {
         self.index.matches(terms)
     }
 }

@@ -6,6 +6,7 @@
 //! function of the key and the review: deterministic, offline.
 
 pub mod eval;
+pub mod index;
 mod key;
 mod linemap;
 mod overlap;
@@ -244,10 +245,9 @@ fn judge(key: &Key, said: &Said, params: &Params) -> Vec<Match> {
             .filter(|(i, _)| !credited.contains(i))
             .map(|(i, m)| (m.strength - scale * params.threshold(reaches[i]), i))
             .max_by(|a, b| a.0.total_cmp(&b.0));
-        let Some((margin, i)) = best.filter(|(margin, _)| *margin >= 0.0) else {
+        let Some((_, i)) = best.filter(|(margin, _)| *margin >= 0.0) else {
             break;
         };
-        let _ = margin;
         for term in &now[i].shared {
             remaining.remove(term.as_str());
         }

@@ -53,7 +53,7 @@ fn named_files<'a>(text: &str, files: &'a [String]) -> Vec<&'a String> {
 }
 
 pub fn paragraphs(summary: &str, files: &[String]) -> Vec<Paragraph> {
-    let normalised = summary.replace("\r\n", "\n").replace('\r', "\n");
+    let normalised = crate::printable::normalise_newlines(summary);
     normalised
         .split("\n\n")
         .map(str::trim)

@@ -1,4 +1,4 @@
-use super::text::IssueText;
+use super::index::IssueText;
 use super::*;
 use submit_fn::model::{Comment, Side};
 

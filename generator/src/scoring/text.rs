@@ -1,222 +1,15 @@
 //! What a comment says, in terms: identifiers split (camelCase, snake_case), case folded, stop
-//! words dropped, English stems, a few reviewer abbreviations spelled out; and a BM25 index over
-//! the scenario's own key, so a term rare in this key ("idempotency") weighs more than one every
-//! issue shares ("request").
+//! words dropped, English stems, a few reviewer abbreviations spelled out. [`super::index`]
+//! ranks key issues by these terms.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
-/// Words that carry no meaning for matching: English function words, review filler and the
-/// keywords every language shares.
-const STOP_WORDS: &[&str] = &[
-    "a",
-    "about",
-    "above",
-    "after",
-    "again",
-    "all",
-    "also",
-    "am",
-    "an",
-    "and",
-    "any",
-    "are",
-    "as",
-    "at",
-    "be",
-    "because",
-    "been",
-    "before",
-    "being",
-    "below",
-    "between",
-    "both",
-    "but",
-    "by",
-    "can",
-    "could",
-    "did",
-    "do",
-    "does",
-    "doing",
-    "done",
-    "down",
-    "each",
-    "else",
-    "etc",
-    "even",
-    "ever",
-    "few",
-    "for",
-    "from",
-    "further",
-    "get",
-    "gets",
-    "got",
-    "had",
-    "has",
-    "have",
-    "having",
-    "he",
-    "her",
-    "here",
-    "hers",
-    "him",
-    "his",
-    "how",
-    "i",
-    "if",
-    "in",
-    "into",
-    "is",
-    "it",
-    "its",
-    "itself",
-    "just",
-    "let",
-    "like",
-    "ll",
-    "may",
-    "me",
-    "might",
-    "more",
-    "most",
-    "much",
-    "must",
-    "my",
-    "need",
-    "needs",
-    "no",
-    "nor",
-    "not",
-    "now",
-    "of",
-    "off",
-    "on",
-    "once",
-    "one",
-    "only",
-    "or",
-    "other",
-    "our",
-    "ours",
-    "out",
-    "over",
-    "own",
-    "per",
-    "please",
-    "re",
-    "really",
-    "same",
-    "should",
-    "so",
-    "some",
-    "such",
-    "than",
-    "that",
-    "the",
-    "their",
-    "them",
-    "then",
-    "there",
-    "these",
-    "they",
-    "this",
-    "those",
-    "through",
-    "to",
-    "too",
-    "under",
-    "until",
-    "up",
-    "us",
-    "use",
-    "used",
-    "uses",
-    "using",
-    "ve",
-    "very",
-    "was",
-    "way",
-    "we",
-    "were",
-    "what",
-    "when",
-    "where",
-    "which",
-    "while",
-    "who",
-    "whom",
-    "why",
-    "will",
-    "with",
-    "would",
-    "you",
-    "your",
-    "yours",
-    "yes",
-    "yet",
-    "think",
-    "maybe",
-    "probably",
-    "still",
-    "already",
-    "want",
-    "make",
-    "makes",
-    "thing",
-    "things",
-    "something",
-    "anything",
-    "nothing",
-    "lot",
-    "bit",
-    "nit",
-    "nits",
-    "pr",
-    "lgtm",
-    "imo",
-    "fyi",
-    "todo",
-    "e",
-    "g",
-    "ie",
-    "eg",
-    "s",
-    "t",
-    "d",
-    "const",
-    "var",
-    "def",
-    "fn",
-    "function",
-    "return",
-    "returns",
-    "self",
-    "this",
-    "true",
-    "false",
-    "null",
-    "none",
-    "new",
-    "public",
-    "private",
-    "static",
-    "void",
-    "import",
-    "from",
-    "export",
-    "default",
-    "async",
-    "await",
-    "end",
-    "do",
-    "val",
-    "pub",
-    "mut",
-];
+/// Words that carry no meaning for matching (English function words, review filler, keywords
+/// every language shares), kept as data beside this file.
+const STOP_WORDS: &str = include_str!("stop_words.txt");
 
 /// Abbreviations reviewers write for what key text spells out.
 const EXPANSIONS: &[(&str, &str)] = &[
@@ -240,7 +33,13 @@ const EXPANSIONS: &[(&str, &str)] = &[
 
 fn stop_words() -> &'static BTreeSet<&'static str> {
     static WORDS: OnceLock<BTreeSet<&'static str>> = OnceLock::new();
-    WORDS.get_or_init(|| STOP_WORDS.iter().copied().collect())
+    WORDS.get_or_init(|| {
+        STOP_WORDS
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .flat_map(str::split_whitespace)
+            .collect()
+    })
 }
 
 fn stemmer() -> &'static Stemmer {
@@ -387,152 +186,6 @@ fn push_term(part: &str, out: &mut Vec<String>) {
     out.push(stemmer().stem(part).into_owned());
 }
 
-/// One key issue's text by field; each field weighs differently in the index.
-#[derive(Debug, Clone, Default)]
-pub struct IssueText {
-    pub title: String,
-    pub detail: String,
-    /// The key's anchors and the code on the issue's lines.
-    pub code: String,
-    /// key.toml `terms`: words a strong comment uses that the code does not contain.
-    pub terms: Vec<String>,
-}
-
-const TITLE_WEIGHT: f64 = 3.0;
-const TERMS_WEIGHT: f64 = 3.0;
-const CODE_WEIGHT: f64 = 1.0;
-const DETAIL_WEIGHT: f64 = 1.0;
-const K1: f64 = 1.2;
-const B: f64 = 0.5;
-
-/// BM25 over one scenario's key: each issue is a document of weighted term counts.
-#[derive(Debug, Default)]
-pub struct Index {
-    docs: Vec<HashMap<String, f64>>,
-    lengths: Vec<f64>,
-    average: f64,
-    idf: HashMap<String, f64>,
-}
-
-/// How well a comment's terms meet one issue's.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TextMatch {
-    /// BM25 divided by the comment's own best possible score: 0 says nothing of the issue,
-    /// values near 1 name what the issue is about in nearly every term.
-    pub strength: f64,
-    /// The shared terms, most telling first.
-    pub shared: Vec<String>,
-}
-
-impl Index {
-    pub fn new(issues: &[IssueText]) -> Index {
-        let mut docs = Vec::with_capacity(issues.len());
-        for issue in issues {
-            let mut doc: HashMap<String, f64> = HashMap::new();
-            let fields = [
-                (issue.title.as_str(), TITLE_WEIGHT),
-                (issue.detail.as_str(), DETAIL_WEIGHT),
-                (issue.code.as_str(), CODE_WEIGHT),
-            ];
-            for (text, weight) in fields {
-                for term in terms(text) {
-                    *doc.entry(term).or_default() += weight;
-                }
-            }
-            for term in issue.terms.iter().flat_map(|t| terms(t)) {
-                *doc.entry(term).or_default() += TERMS_WEIGHT;
-            }
-            docs.push(doc);
-        }
-        let lengths: Vec<f64> = docs.iter().map(|d| d.values().sum()).collect();
-        let average = (lengths.iter().sum::<f64>() / lengths.len().max(1) as f64).max(1.0);
-        let mut counts: HashMap<&str, usize> = HashMap::new();
-        for doc in &docs {
-            for term in doc.keys() {
-                *counts.entry(term).or_default() += 1;
-            }
-        }
-        let n = docs.len() as f64;
-        let idf = counts
-            .into_iter()
-            .map(|(term, df)| {
-                let df = df as f64;
-                (term.to_string(), (1.0 + (n - df + 0.5) / (df + 0.5)).ln())
-            })
-            .collect();
-        Index {
-            docs,
-            lengths,
-            average,
-            idf,
-        }
-    }
-
-    /// The comment's terms against every issue, in key order.
-    pub fn matches(&self, comment: &[String]) -> Vec<TextMatch> {
-        let query: BTreeSet<&str> = comment.iter().map(String::as_str).collect();
-        self.matches_within(&query, self.ceiling(&query))
-    }
-
-    /// The best a document could do on this query: every term it knows, saturated.
-    pub fn ceiling(&self, query: &BTreeSet<&str>) -> f64 {
-        query
-            .iter()
-            .filter_map(|t| self.idf.get(*t))
-            .map(|idf| idf * (K1 + 1.0))
-            .sum::<f64>()
-            .max(self.floor())
-    }
-
-    /// Some of a comment's terms against every issue, as a share of `ceiling` (the whole
-    /// comment's), so what is left of a comment after one issue explained part of it weighs
-    /// as that part of the comment.
-    pub fn matches_within(&self, query: &BTreeSet<&str>, ceiling: f64) -> Vec<TextMatch> {
-        self.docs
-            .iter()
-            .zip(&self.lengths)
-            .map(|(doc, len)| {
-                let mut shared: Vec<(f64, &str)> = Vec::new();
-                let mut total = 0.0;
-                for term in query {
-                    let Some(tf) = doc.get(*term) else { continue };
-                    let idf = self.idf[*term];
-                    let part =
-                        idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / self.average));
-                    total += part;
-                    shared.push((part, term));
-                }
-                shared.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
-                TextMatch {
-                    strength: total / ceiling,
-                    shared: shared.into_iter().map(|(_, t)| t.to_string()).collect(),
-                }
-            })
-            .collect()
-    }
-
-    /// A comment of one or two rare terms must not reach full strength by naming one of them:
-    /// the ceiling is never below what three mid-frequency terms would give.
-    fn floor(&self) -> f64 {
-        let n = self.docs.len() as f64;
-        3.0 * (1.0 + (n - 1.5) / 2.5).max(1.0).ln() * (K1 + 1.0)
-    }
-
-    /// Terms that appear in the key at all (for the evidence of a summary paragraph).
-    pub fn knows(&self, term: &str) -> bool {
-        self.idf.contains_key(term)
-    }
-}
-
-/// Counts of terms, for tests and evidence.
-pub fn term_counts(text: &str) -> BTreeMap<String, usize> {
-    let mut counts = BTreeMap::new();
-    for term in terms(text) {
-        *counts.entry(term).or_default() += 1;
-    }
-    counts
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -565,23 +218,5 @@ mod tests {
             "{t:?}"
         );
         assert!(terms("classic N+1").contains(&"queri".to_string()));
-    }
-
-    #[test]
-    fn rare_shared_terms_rank_the_right_issue_first() {
-        let index = Index::new(&[
-            IssueText {
-                title: "SQL injection in the search query".into(),
-                ..IssueText::default()
-            },
-            IssueText {
-                title: "Search results are not paginated".into(),
-                ..IssueText::default()
-            },
-        ]);
-        let m = index.matches(&terms("SQLi here"));
-        assert!(m[0].strength > m[1].strength);
-        assert!(m[0].shared.contains(&"inject".to_string()));
-        assert_eq!(m[1].strength, 0.0);
     }
 }

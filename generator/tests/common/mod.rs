@@ -2,10 +2,12 @@
 
 #![allow(dead_code)]
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use generator::build::manifest::{manifest, scenario_hash};
-use generator::export::collect::ScenarioContext;
+use generator::cli::ExportFormat;
+use generator::export::{self, collect::ScenarioContext, record::ExportRecord};
 use generator::scenario;
 use submit_fn::store::{Draft, Invite, InviteState, Submission};
 use time::macros::datetime;
@@ -99,4 +101,24 @@ pub fn states(ctx: &ScenarioContext) -> Vec<InviteState> {
     empty.invite.started_at = None;
     empty.invite.revoked_at = Some(datetime!(2026-03-04 08:00 UTC));
     vec![submitted, drafted, empty]
+}
+
+/// The scenarios the export tests score against, by slug.
+pub type Contexts = BTreeMap<String, ScenarioContext>;
+
+/// The invites scored with the default parameters, each scenario at its current hash.
+pub fn records(contexts: &Contexts, states: &[InviteState]) -> Vec<ExportRecord> {
+    let hashes = contexts
+        .iter()
+        .map(|(slug, c)| (slug.clone(), scenario_hash(&c.scenario)))
+        .collect();
+    let params = generator::scoring::Params::default();
+    export::records(states, contexts, &hashes, &params).unwrap()
+}
+
+/// The records written in `format`, at a fixed export time so goldens compare.
+pub fn written(contexts: &Contexts, records: &[ExportRecord], format: ExportFormat) -> String {
+    let mut out = Vec::new();
+    export::write(records, contexts, format, "2026-03-05T00:00:00Z", &mut out).unwrap();
+    String::from_utf8(out).unwrap()
 }
