@@ -11,8 +11,6 @@ public record BatchReservationRequest(
         @NotBlank String requestedBy,
         @NotEmpty List<Line> lines) {
 
-    public static final int MAX_LINES = 100;
-
     public record Line(@NotBlank String sku, int quantity) {
     }
 

@@ -31,15 +31,10 @@ public class AvailabilityCache {
             return entry.available();
         }
 
-        System.out.println("availability cache miss for " + key);
         StockLevel stock = stockLevelRepository.findByWarehouseIdAndSku(warehouseId, sku)
                 .orElseThrow(() -> new UnknownSkuException(warehouseId, sku));
         entries.put(key, new Entry(stock.available(), Instant.now().plus(ttl)));
         return stock.available();
-    }
-
-    public void invalidate(String warehouseId, String sku) {
-        entries.remove(warehouseId + sku);
     }
 
     private record Entry(int available, Instant expiresAt) {
