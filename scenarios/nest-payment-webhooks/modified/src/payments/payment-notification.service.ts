@@ -5,11 +5,8 @@ import { Payment } from './entities/payment.entity';
 @Injectable()
 export class PaymentNotificationService {
   private readonly logger = new Logger(PaymentNotificationService.name);
-  private readonly mailer: MailerService;
 
-  constructor() {
-    this.mailer = new MailerService();
-  }
+  constructor(private readonly mailer: MailerService) {}
 
   async paymentSucceeded(payment: Payment): Promise<void> {
     const subject = `Payment received for order ${payment.orderId}`;
@@ -23,9 +20,7 @@ export class PaymentNotificationService {
   async paymentFailed(payment: Payment): Promise<void> {
     const subject = `Payment failed for order ${payment.orderId}`;
     const body = `We could not collect ${this.formatAmount(payment)}: ${payment.failureReason}`;
-    for (const recipient of this.recipientsFor(payment)) {
-      await this.mailer.send(recipient, subject, body);
-    }
+    await this.mailer.send(payment.customerEmail, subject, body);
     this.logger.log(`failure notice sent for payment ${payment.id}`);
   }
 

@@ -77,7 +77,7 @@ export class PaymentsService {
       payment.status = PaymentStatus.FAILED;
       payment.failureReason = (err as Error).message;
       await this.payments.save(payment);
-      this.logger.error(`${this.trace()} payment ${payment.id} failed: ${(err as Error).message}`);
+      this.logger.error(`${this.trace()} payment ${payment.id} failed: ${(err as Error).message}`, (err as Error).stack);
       throw new PaymentFailedException(payment.id, err);
     }
 

@@ -1,5 +1,5 @@
 import { Body, Controller, Headers, HttpCode, Logger, Post } from '@nestjs/common';
-import { createHmac } from 'crypto';
+import { createHmac, timingSafeEqual } from 'crypto';
 import { Public } from '../auth/public.decorator';
 import { InvalidWebhookSignatureException } from './payment.exceptions';
 import { PaymentsService } from './payments.service';
@@ -15,7 +15,6 @@ export class WebhooksController {
   @Post('payment-provider')
   @HttpCode(200)
   async receive(@Body() body: any, @Headers('x-provider-signature') signature?: string) {
-    console.log('webhook received', body.type, body.id);
     this.logger.log(`provider event: ${JSON.stringify(body)}`);
 
     if (signature && !this.isValidSignature(body, signature)) {
@@ -32,6 +31,6 @@ export class WebhooksController {
 
   private isValidSignature(body: unknown, signature: string): boolean {
     const expected = createHmac('sha256', this.secret).update(JSON.stringify(body)).digest('hex');
-    return expected === signature;
+    return expected.length === signature.length && timingSafeEqual(Buffer.from(expected), Buffer.from(signature));
   }
 }

@@ -24,7 +24,6 @@ export class Payment {
   @Column()
   orderId!: string;
 
-  @Index()
   @Column()
   customerId!: string;
 
