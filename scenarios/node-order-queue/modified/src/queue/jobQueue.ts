@@ -1,3 +1,5 @@
+import { logger } from '../lib/logger';
+
 export interface Job<T = unknown> {
   id: string;
   name: string;
@@ -64,7 +66,7 @@ export class JobQueue {
 
     const registration = this.registrations.get(job.name);
     if (!registration) {
-      console.log(`no handler registered for ${job.name}, skipping job ${job.id}`);
+      logger.warn({ jobId: job.id, name: job.name }, 'no handler registered, dropping job');
       return;
     }
 

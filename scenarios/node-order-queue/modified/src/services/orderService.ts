@@ -2,7 +2,6 @@ import { randomUUID } from 'crypto';
 import { logger } from '../lib/logger';
 import { CreateOrderInput } from '../models/order';
 import { JobQueue, jobQueue } from '../queue/jobQueue';
-import { PaymentGateway } from './paymentGateway';
 
 export class OrderValidationError extends Error {}
 export class OutOfStockError extends Error {}

@@ -66,7 +66,7 @@ export class OrderProcessor {
 
   async onFailed(job: Job<OrderJobData>, err: Error): Promise<void> {
     const order = job.data;
-    console.error(`order ${order.orderId} failed after ${job.attempts} attempts`, err);
+    logger.error({ err, orderId: order.orderId, attempts: job.attempts }, 'order failed, giving up');
     db.query(`UPDATE orders SET status = 'failed' WHERE id = $1`, [order.orderId]);
     await this.notifications.sendOrderFailed({
       orderId: order.orderId,
