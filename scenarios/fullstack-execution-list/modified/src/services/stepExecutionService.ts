@@ -2,7 +2,7 @@ import { Pool } from 'pg';
 import { execFile } from 'child_process';
 import path from 'path';
 import { pool } from '../db/pool';
-import { EXECUTION_STATUSES, ExecutionStatus, StepExecution, mapRow } from '../models/stepExecution';
+import { ExecutionStatus, StepExecution, mapRow } from '../models/stepExecution';
 
 const COLUMNS = `id, project_id, workflow_id, step_name, status, attempt, payload, error,
        created_at, started_at, finished_at`;
@@ -84,7 +84,7 @@ export class StepExecutionService {
     }
     if (filters.search) {
       params.push(`%${filters.search}%`);
-      where.push(`(step_name ILIKE $${params.length} OR payload::text ILIKE $${params.length})`);
+      where.push(`step_name ILIKE $${params.length}`);
     }
     const whereSql = where.join(' AND ');
 

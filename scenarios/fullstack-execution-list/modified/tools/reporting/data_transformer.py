@@ -17,7 +17,7 @@ def parse_timestamp(value):
         return None
     try:
         return datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except:
+    except ValueError:
         return None
 
 

@@ -113,6 +113,7 @@ const executionSlice = createSlice({
         state.loading = false;
       })
       .addCase(fetchExecutions.rejected, (state, action) => {
+        state.loading = false;
         state.error = action.error.message ?? 'Could not load executions';
       });
   },
