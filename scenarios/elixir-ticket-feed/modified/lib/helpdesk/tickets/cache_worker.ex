@@ -69,7 +69,6 @@ defmodule Helpdesk.Tickets.CacheWorker do
 
   @impl true
   def handle_call({:load, key, loader}, _from, state) do
-    IO.inspect(key, label: "ticket cache miss")
     value = loader.()
     {:reply, value, store(state, key, loader, value)}
   end

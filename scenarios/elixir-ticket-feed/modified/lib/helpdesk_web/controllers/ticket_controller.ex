@@ -17,7 +17,7 @@ defmodule HelpdeskWeb.TicketController do
     queue_id = String.to_integer(params["queue_id"])
     page = String.to_integer(params["page"] || "1")
     per_page = String.to_integer(params["per_page"] || "#{@default_per_page}")
-    include_closed = if params["include_closed"], do: true, else: false
+    include_closed = params["include_closed"] == "true"
     sort = String.to_atom(params["sort"] || "updated_at")
 
     opts = [page: page, per_page: per_page, include_closed: include_closed, sort: sort]
@@ -63,7 +63,7 @@ defmodule HelpdeskWeb.TicketController do
       page: page,
       per_page: per_page,
       total: total,
-      total_pages: div(total, per_page),
+      total_pages: div(total + per_page - 1, per_page),
       has_more: page * per_page < total
     }
   end
