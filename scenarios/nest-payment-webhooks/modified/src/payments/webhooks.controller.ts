@@ -30,7 +30,8 @@ export class WebhooksController {
   }
 
   private isValidSignature(body: unknown, signature: string): boolean {
-    const expected = createHmac('sha256', this.secret).update(JSON.stringify(body)).digest('hex');
-    return expected.length === signature.length && timingSafeEqual(Buffer.from(expected), Buffer.from(signature));
+    const expected = Buffer.from(createHmac('sha256', this.secret).update(JSON.stringify(body)).digest('hex'));
+    const received = Buffer.from(signature);
+    return expected.length === received.length && timingSafeEqual(expected, received);
   }
 }
