@@ -63,7 +63,3 @@ export function pushToUser(userId: string, message: ServerMessage): boolean {
   send(socket, message);
   return true;
 }
-
-export function connectedUserCount(): number {
-  return clients.size;
-}

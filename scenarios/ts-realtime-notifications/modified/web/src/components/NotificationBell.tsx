@@ -18,14 +18,16 @@ export function NotificationBell() {
       <button
         type="button"
         className="notification-bell__button"
+        aria-label={`Notifications, ${unread} unread`}
+        aria-expanded={open}
         onClick={() => setOpen((value) => !value)}
       >
-        <Bell />
+        <Bell aria-hidden="true" />
         {unread > 0 && <span className="notification-bell__badge">{unread}</span>}
       </button>
       {open && (
         <ul className="notification-bell__list">
-          {notifications.slice(0, 20).map((item) => (
+          {notifications.map((item) => (
             <li key={item.id} className={item.readAt ? 'is-read' : 'is-unread'}>
               <a href={item.link ?? '#'} onClick={() => handleRead(item)}>
                 <strong>{item.actor.name}</strong> {item.title}
