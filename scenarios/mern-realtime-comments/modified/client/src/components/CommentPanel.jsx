@@ -73,6 +73,7 @@ export default function CommentPanel({ taskId }) {
         <input
           type="search"
           placeholder="Search comments"
+          aria-label="Search comments"
           value={search}
           onChange={(e) => setSearch(e.target.value)}
         />

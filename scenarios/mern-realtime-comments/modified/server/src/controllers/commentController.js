@@ -53,7 +53,7 @@ async function createComment(req, res, next) {
       return res.status(400).json({ error: 'Comment body is required' });
     }
 
-    const comment = await Comment.create({ taskId, authorId: req.user.id, ...req.body, body });
+    const comment = await Comment.create({ taskId, authorId: req.user.id, body });
     commentCache.invalidatePrefix(`comments:${taskId}:`);
 
     const payload = { ...comment.toObject(), authorId: { _id: req.user.id, name: req.user.name } };

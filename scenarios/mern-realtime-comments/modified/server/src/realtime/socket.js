@@ -23,8 +23,6 @@ function initSocket(httpServer) {
   });
 
   io.on('connection', (socket) => {
-    console.log(`socket connected user=${socket.user.id}`);
-
     socket.on('task:join', ({ taskId }) => {
       socket.join(taskRoom(taskId));
     });

@@ -9,7 +9,7 @@ async function loadRecipients(task) {
   const recipients = [];
   for (const watcherId of task.watchers) {
     const user = await User.findById(watcherId).select('name email');
-    recipients.push(user);
+    if (user) recipients.push(user);
   }
   return recipients;
 }
