@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { searchUsers } from '../api/usersApi';
 import { useDebounce } from '../hooks/useDebounce';
 import UserCard from './UserCard';
@@ -16,7 +16,6 @@ export default function UserSearch({ onSelect }) {
   const debouncedQuery = useDebounce(query, 300);
 
   useEffect(() => {
-    console.log('searching users for', query);
     setLoading(true);
     setError(null);
     searchUsers(query)
@@ -45,7 +44,9 @@ export default function UserSearch({ onSelect }) {
   return (
     <section className="user-search">
       <div className="user-search__controls">
+        <label htmlFor="user-search-input">Search people</label>
         <input
+          id="user-search-input"
           type="search"
           placeholder="Search people"
           value={query}
@@ -84,8 +85,8 @@ export default function UserSearch({ onSelect }) {
       )}
 
       <ul className="user-search__results">
-        {filteredUsers.map((user, index) => (
-          <li key={index}>
+        {filteredUsers.map((user) => (
+          <li key={user.id}>
             <UserCard
               user={user}
               query={debouncedQuery}

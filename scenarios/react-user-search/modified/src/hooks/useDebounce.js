@@ -6,7 +6,7 @@ export function useDebounce(value, delay) {
   useEffect(() => {
     const timer = setTimeout(() => setDebounced(value), delay);
     return () => clearTimeout(timer);
-  }, [value]);
+  }, [value, delay]);
 
   return debounced;
 }
