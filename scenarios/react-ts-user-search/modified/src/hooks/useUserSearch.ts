@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { searchUsers } from '../api/users';
 import { HttpError } from '../lib/http';
-import type { AsyncState, User, UserPage, UserSearchFilters } from '../types/user';
+import type { AsyncState, User, UserSearchFilters } from '../types/user';
 
 export interface UserSearchResult {
   state: AsyncState<User[]>;

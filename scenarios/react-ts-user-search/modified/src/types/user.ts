@@ -12,7 +12,7 @@ export interface User {
   name: string;
   email: string;
   role: UserRole;
-  status: string;
+  status: UserStatus;
   title?: string;
   avatarUrl?: string;
   website?: string;

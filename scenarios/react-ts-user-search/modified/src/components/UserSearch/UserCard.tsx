@@ -39,7 +39,7 @@ export function UserCard({ user, canManage, onRoleChange }: UserCardProps) {
         <span className="user-card__meta">
           {roleLabel(role)} · Last active {lastActive}
         </span>
-        {user.status === 'Suspended' && <span className="badge badge--warning">Suspended</span>}
+        {user.status === 'suspended' && <span className="badge badge--warning">Suspended</span>}
         {user.website && (
           <a className="user-card__website" href={user.website}>
             Website
