@@ -32,7 +32,7 @@ class Project(Base):
 class Task(Base):
     __tablename__ = "tasks"
     __table_args__ = (
-        Index("ix_tasks_status", "status"),
+        Index("ix_tasks_project_status", "project_id", "status"),
         Index("ix_tasks_title", "title"),
         Index("ix_tasks_assignee_id", "assignee_id"),
     )

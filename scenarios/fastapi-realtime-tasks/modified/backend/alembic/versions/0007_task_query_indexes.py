@@ -12,11 +12,12 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.create_index("ix_tasks_status", "tasks", ["status"])
+    op.create_index("ix_tasks_project_status", "tasks", ["project_id", "status"])
     op.create_index("ix_tasks_title", "tasks", ["title"])
     op.create_index("ix_tasks_assignee_id", "tasks", ["assignee_id"])
 
 
 def downgrade() -> None:
     op.drop_index("ix_tasks_title", table_name="tasks")
-    op.drop_index("ix_tasks_status", table_name="tasks")
+    op.drop_index("ix_tasks_project_status", table_name="tasks")
+    op.drop_index("ix_tasks_assignee_id", table_name="tasks")

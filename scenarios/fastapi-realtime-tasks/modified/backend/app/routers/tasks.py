@@ -59,7 +59,6 @@ async def update_task(
     except TaskNotFound:
         raise HTTPException(status.HTTP_404_NOT_FOUND, "Task not found")
     except Exception as exc:
-        print(f"update_task failed for {task_id}: {exc}")
         raise HTTPException(status.HTTP_500_INTERNAL_SERVER_ERROR, detail=str(exc))
     background_tasks.add_task(manager.broadcast, project_id, task_event("task_updated", task))
     return task

@@ -1,5 +1,3 @@
-import asyncio
-
 from sqlalchemy import func
 from sqlalchemy.orm import Session
 
@@ -70,9 +68,8 @@ class TaskService:
 
     async def update_task(self, project_id: int, task_id: int, data: TaskUpdate) -> TaskOut:
         task = await self.get_task(project_id, task_id)
-        for field, value in data.model_dump().items():
-            if value is not None:
-                setattr(task, field, value)
+        for field, value in data.model_dump(exclude_unset=True).items():
+            setattr(task, field, value)
         self.db.commit()
         self.db.refresh(task)
         return to_out(task)

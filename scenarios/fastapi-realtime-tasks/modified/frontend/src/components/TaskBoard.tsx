@@ -53,7 +53,7 @@ export function TaskBoard({ projectId }: { projectId: number }) {
 
   const visible = useMemo(
     () => (filter === "all" ? tasks : tasks.filter((t) => t.status === filter)),
-    [tasks],
+    [tasks, filter],
   );
 
   return (
@@ -79,9 +79,9 @@ export function TaskBoard({ projectId }: { projectId: number }) {
         </select>
       </div>
       <ul className="task-board__list">
-        {visible.map((task, index) => (
+        {visible.map((task) => (
           <TaskCard
-            key={index}
+            key={task.id}
             task={task}
             onStatusChange={(status) => handleStatusChange(task.id, status)}
           />

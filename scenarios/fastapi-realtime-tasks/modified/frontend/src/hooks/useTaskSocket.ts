@@ -21,7 +21,6 @@ export function useTaskSocket(projectId: number, onEvent: (event: TaskEvent) => 
 
       socket.onmessage = (message: MessageEvent<string>) => {
         const event = JSON.parse(message.data) as TaskEvent;
-        console.log("task event", event);
         onEvent(event);
       };
 
