@@ -16,7 +16,6 @@ from datetime import datetime, timedelta
 
 import boto3
 from kubernetes import client, config
-from kubernetes.client.rest import ApiException
 
 logger = logging.getLogger("workflow_autoscaler")
 
