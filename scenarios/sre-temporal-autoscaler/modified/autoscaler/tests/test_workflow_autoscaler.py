@@ -100,3 +100,12 @@ def test_send_alert_publishes_to_topic(mock_client):
     mock_client.return_value.publish.assert_called_once_with(
         TopicArn=wa.SNS_TOPIC_ARN, Subject="subject", Message="body"
     )
+
+
+@patch("autoscaler.workflow_autoscaler.apps_api")
+def test_scale_deployment_dry_run_does_not_patch(mock_apps, policy):
+    wa.DRY_RUN = True
+
+    wa.scale_deployment(policy, 6)
+
+    mock_apps.return_value.patch_namespaced_deployment.assert_not_called()
