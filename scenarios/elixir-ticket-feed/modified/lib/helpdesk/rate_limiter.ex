@@ -33,7 +33,7 @@ defmodule Helpdesk.RateLimiter do
     :ets.insert(@table, {key, timestamps})
 
     count = length(timestamps)
-    info = %{limit: limit, remaining: limit - count, reset_at: now + window_ms}
+    info = %{limit: limit, remaining: max(limit - count, 0), reset_at: now + window_ms}
 
     if count <= limit do
       {:ok, info}

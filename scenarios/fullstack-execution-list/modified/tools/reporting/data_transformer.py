@@ -26,7 +26,7 @@ def duration_seconds(execution):
     finished = parse_timestamp(execution.get("finishedAt"))
     if started is None or finished is None:
         return None
-    return (finished - started).seconds
+    return (finished - started).total_seconds()
 
 
 def count_by_status(executions, counts={}):

@@ -143,7 +143,9 @@ export class PaymentsService {
       } catch (err) {
         lastError = err;
         this.logger.warn(`${this.trace()} provider call failed (attempt ${attempt}/${attempts})`);
-        await new Promise((resolve) => setTimeout(resolve, 1500));
+        if (attempt < attempts) {
+          await new Promise((resolve) => setTimeout(resolve, 1500));
+        }
       }
     }
     throw lastError;

@@ -25,7 +25,7 @@ public class AvailabilityCache {
     }
 
     public int available(String warehouseId, String sku) {
-        String key = warehouseId + sku;
+        String key = warehouseId + ":" + sku;
         Entry entry = entries.get(key);
         if (entry != null && entry.expiresAt().isAfter(Instant.now())) {
             return entry.available();
