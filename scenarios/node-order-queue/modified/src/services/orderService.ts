@@ -43,8 +43,8 @@ export class OrderService {
       throw new OrderValidationError('an order needs at least one item');
     }
     for (const item of input.items) {
-      if (!item.productId) {
-        throw new OrderValidationError('every item needs a productId');
+      if (!item.productId || !item.quantity) {
+        throw new OrderValidationError('every item needs a productId and a quantity');
       }
     }
   }

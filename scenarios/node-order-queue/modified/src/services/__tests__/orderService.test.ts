@@ -17,7 +17,7 @@ const input = {
   customerId: 'c1',
   idempotencyKey: 'k1',
   paymentMethodId: 'pm_1',
-  items: [{ productId: 'p1', quantity: 2, unitPriceCents: 1500 }],
+  items: [{ productId: 'p1', quantity: 2, unitPriceCents: 1 }],
 };
 
 let queue: JobQueue;
