@@ -30,7 +30,7 @@ export function NotificationBell() {
           {notifications.map((item) => (
             <li key={item.id} className={item.readAt ? 'is-read' : 'is-unread'}>
               <a href={item.link ?? '#'} onClick={() => handleRead(item)}>
-                <strong>{item.actor.name}</strong> {item.title}
+                <strong>{item.actor.name ?? 'System'}</strong> {item.title}
               </a>
               <time dateTime={item.createdAt}>{new Date(item.createdAt).toLocaleString()}</time>
             </li>
