@@ -1,5 +1,3 @@
-import asyncio
-
 from fastapi import APIRouter, BackgroundTasks, Depends, HTTPException, Query, status
 from sqlalchemy.orm import Session
 
@@ -68,6 +66,7 @@ async def update_task(
 async def delete_task(
     project_id: int,
     task_id: int,
+    background_tasks: BackgroundTasks,
     db: Session = Depends(get_db),
     user: CurrentUser = Depends(get_current_user),
 ):
@@ -76,6 +75,6 @@ async def delete_task(
         TaskService(db).delete_task(project_id, task_id)
     except TaskNotFound:
         raise HTTPException(status.HTTP_404_NOT_FOUND, "Task not found")
-    asyncio.create_task(
-        manager.broadcast(project_id, {"type": "task_deleted", "task": {"id": task_id}})
+    background_tasks.add_task(
+        manager.broadcast, project_id, {"type": "task_deleted", "task": {"id": task_id}}
     )
