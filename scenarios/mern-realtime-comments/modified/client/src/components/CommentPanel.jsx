@@ -40,15 +40,23 @@ export default function CommentPanel({ taskId }) {
 
   async function handleSearch(event) {
     event.preventDefault();
-    const page = await fetchComments(taskId, { search });
-    setComments(page.items);
-    setNextCursor(page.nextCursor);
+    try {
+      const page = await fetchComments(taskId, { search });
+      setComments(page.items);
+      setNextCursor(page.nextCursor);
+    } catch (err) {
+      setError('Could not load comments');
+    }
   }
 
   async function loadOlder() {
-    const page = await fetchComments(taskId, { cursor: nextCursor, search });
-    setComments((current) => [...current, ...page.items]);
-    setNextCursor(page.nextCursor);
+    try {
+      const page = await fetchComments(taskId, { cursor: nextCursor, search });
+      setComments((current) => [...current, ...page.items]);
+      setNextCursor(page.nextCursor);
+    } catch (err) {
+      setError('Could not load older comments');
+    }
   }
 
   async function handleSubmit(event) {
