@@ -7,7 +7,7 @@ import { PaymentsService } from './payments.service';
 @Controller('webhooks')
 export class WebhooksController {
   private readonly logger = new Logger(WebhooksController.name);
-  private readonly secret = process.env.PROVIDER_WEBHOOK_SECRET || 'whsec_3f9a1c7e52d8';
+  private readonly secret = process.env.PROVIDER_WEBHOOK_SECRET || 'local-dev-secret';
 
   constructor(private readonly payments: PaymentsService) {}
 
