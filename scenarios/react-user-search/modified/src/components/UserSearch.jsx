@@ -30,11 +30,11 @@ export default function UserSearch({ onSelect }) {
 
   const filteredUsers = useMemo(() => {
     const needle = debouncedQuery.trim().toLowerCase();
-    const sorted = users.sort((a, b) => a.name.localeCompare(b.name));
+    const sorted = [...users].sort((a, b) => a.name.localeCompare(b.name));
     return sorted
       .filter((user) => role === 'all' || user.department === role)
       .filter((user) => user.name.toLowerCase().includes(needle));
-  }, [users, debouncedQuery]);
+  }, [users, debouncedQuery, role]);
 
   const handleSelect = useCallback((user) => {
     setSelectedIds([...selectedIds, user.id]);
