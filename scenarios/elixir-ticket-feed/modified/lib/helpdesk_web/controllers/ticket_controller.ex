@@ -8,6 +8,8 @@ defmodule HelpdeskWeb.TicketController do
   alias Helpdesk.Tickets.CacheWorker
 
   @default_per_page 25
+  @rate_limit 120
+  @rate_window_ms 60_000
 
   plug :rate_limit when action in [:index]
 
@@ -71,7 +73,7 @@ defmodule HelpdeskWeb.TicketController do
   defp rate_limit(conn, _opts) do
     user = conn.assigns.current_user
 
-    case RateLimiter.hit({:tickets, user.id}, 120, 60_000) do
+    case RateLimiter.hit({:tickets, user.id}, @rate_limit, @rate_window_ms) do
       {:ok, info} ->
         put_rate_limit_headers(conn, info)
 
