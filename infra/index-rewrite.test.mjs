@@ -1,31 +1,11 @@
 // The CloudFront Function of template.yaml (IndexRewriteFunction), run in node on the
 // viewer-request events it will see. The code is read out of the template's FunctionCode
-// block, so the test runs exactly what is deployed.
+// block (cloudfront-function.mjs), so the test runs exactly what is deployed.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import path from 'node:path';
 import test from 'node:test';
 import vm from 'node:vm';
-import { fileURLToPath } from 'node:url';
-
-const TEMPLATE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'template.yaml');
-
-/** The literal block after `FunctionCode: |` in the IndexRewriteFunction resource, dedented. */
-export function functionCode(yaml) {
-  const lines = yaml.split('\n');
-  const resource = lines.findIndex((l) => /^ {2}IndexRewriteFunction:\s*$/.test(l));
-  assert.ok(resource >= 0, 'no IndexRewriteFunction in the template');
-  const start = lines.findIndex((l, i) => i > resource && /^\s+FunctionCode: \|\s*$/.test(l));
-  assert.ok(start > resource, 'no FunctionCode block under IndexRewriteFunction');
-  const keyIndent = lines[start].search(/\S/);
-  const block = [];
-  for (const line of lines.slice(start + 1)) {
-    if (line.trim() !== '' && line.search(/\S/) <= keyIndent) break;
-    block.push(line);
-  }
-  const indent = Math.min(...block.filter((l) => l.trim()).map((l) => l.search(/\S/)));
-  return block.map((l) => l.slice(indent)).join('\n');
-}
+import { TEMPLATE, functionCode } from './cloudfront-function.mjs';
 
 const code = functionCode(fs.readFileSync(TEMPLATE, 'utf8'));
 const handler = vm.runInNewContext(`${code}\nhandler;`, {});

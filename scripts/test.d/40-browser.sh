@@ -4,13 +4,9 @@
 # accessibility. Screenshots of the main states land in target/screenshots/ (git-ignored).
 set -euo pipefail
 cd "$ROOT"
-if [[ ! -x /usr/bin/chromium ]]; then
-  apt-get update -q
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium
-fi
-cd tests-browser
-if [[ -f package-lock.json ]]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
-cd "$ROOT"
+# shellcheck source=scripts/lib/browser.sh
+source scripts/lib/browser.sh
+browser_ensure
 # The Rust stage's own command, so a no-op after it (`cargo build` would rebuild: dev-dependencies
 # change features); it leaves target/debug/reviewroom, and builds it when this stage runs alone.
 cargo test --workspace --locked --no-run
