@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import vm from 'node:vm';
 import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
 
 export const TEMPLATE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'template.yaml');
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import test from 'node:test';
 import vm from 'node:vm';
-import { TEMPLATE, functionCode } from './cloudfront-function.mjs';
+import { functionCode, TEMPLATE } from './cloudfront-function.mjs';
 
 const code = functionCode(fs.readFileSync(TEMPLATE, 'utf8'));
 const handler = vm.runInNewContext(`${code}\nhandler;`, {});
@@ -14,9 +14,20 @@ const handler = vm.runInNewContext(`${code}\nhandler;`, {});
 function event(uri, querystring = {}) {
   return {
     version: '1.0',
-    context: { distributionDomainName: 'd111111abcdef8.cloudfront.net', distributionId: 'EDFDVBD6EXAMPLE', eventType: 'viewer-request', requestId: 'r1' },
+    context: {
+      distributionDomainName: 'd111111abcdef8.cloudfront.net',
+      distributionId: 'EDFDVBD6EXAMPLE',
+      eventType: 'viewer-request',
+      requestId: 'r1',
+    },
     viewer: { ip: '198.51.100.7' },
-    request: { method: 'GET', uri, querystring, headers: { host: { value: 'd111111abcdef8.cloudfront.net' } }, cookies: {} },
+    request: {
+      method: 'GET',
+      uri,
+      querystring,
+      headers: { host: { value: 'd111111abcdef8.cloudfront.net' } },
+      cookies: {},
+    },
   };
 }
 
@@ -44,11 +55,13 @@ test('a scenario link without its slash redirects to the folder, query string ke
   const plain = handler(event(`/s/${KEY}`));
   assert.equal(plain.statusCode, 301);
   assert.equal(plain.headers.location.value, `/s/${KEY}/`);
-  const queried = handler(event(`/s/${KEY}`, {
-    a: { value: '1' },
-    tag: { value: 'x', multiValue: [{ value: 'x' }, { value: 'y%20z' }] },
-    flag: { value: '' },
-  }));
+  const queried = handler(
+    event(`/s/${KEY}`, {
+      a: { value: '1' },
+      tag: { value: 'x', multiValue: [{ value: 'x' }, { value: 'y%20z' }] },
+      flag: { value: '' },
+    }),
+  );
   assert.equal(queried.statusCode, 301);
   assert.equal(queried.headers.location.value, `/s/${KEY}/?a=1&tag=x&tag=y%20z&flag`);
 });

@@ -1,6 +1,6 @@
 // The candidate's steps the browser tests share: open a link, wait for a state or a save,
 // comment on lines, submit.
-import { browser, lineCell, page as firstPage } from './harness.mjs';
+import { browser, page as firstPage, lineCell } from './harness.mjs';
 
 export const FILE = 'src/api/client.ts';
 
@@ -13,11 +13,19 @@ export async function open(link, options) {
 }
 
 export async function waitState(page, text) {
-  await page.waitForFunction((t) => document.querySelector('#rr-state')?.textContent.includes(t), text, { timeout: 15000 });
+  await page.waitForFunction(
+    (t) => document.querySelector('#rr-state')?.textContent.includes(t),
+    text,
+    { timeout: 15000 },
+  );
 }
 
 export async function waitSaved(page) {
-  await page.waitForFunction(() => /Draft saved/.test(document.querySelector('#rr-save')?.textContent || ''), null, { timeout: 15000 });
+  await page.waitForFunction(
+    () => /Draft saved/.test(document.querySelector('#rr-save')?.textContent || ''),
+    null,
+    { timeout: 15000 },
+  );
 }
 
 export async function addLineComment(page, line, body, severity, file = FILE) {
@@ -28,7 +36,11 @@ export async function addLineComment(page, line, body, severity, file = FILE) {
 }
 
 export async function firstAddedLines(page, n, file = FILE) {
-  return page.$$eval(`details.file[data-file="${file}"] table.diff tr.row-add`, (rows, k) => rows.slice(0, k).map((r) => Number(r.dataset.modified)), n);
+  return page.$$eval(
+    `details.file[data-file="${file}"] table.diff tr.row-add`,
+    (rows, k) => rows.slice(0, k).map((r) => Number(r.dataset.modified)),
+    n,
+  );
 }
 
 /** Opens the finish dialog, writes a summary, picks "Request changes", submits. */

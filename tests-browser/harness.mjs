@@ -1,7 +1,7 @@
 // Test harness: a temp project with the fixture scenarios, `reviewroom serve` on a free port
 // (SQLite store), invites minted through the CLI, and Debian's chromium driven by
 // playwright-core with a fresh profile per browser.
-import { spawn, execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -33,7 +33,9 @@ function longFile(modified) {
   const lines = [];
   for (let i = 1; i <= 400; i += 1) {
     const changed = modified && i % 50 === 25;
-    lines.push(`export const value${i} = compute(${changed ? `${i}, { retries: 3 }` : i}); // line ${i}`);
+    lines.push(
+      `export const value${i} = compute(${changed ? `${i}, { retries: 3 }` : i}); // line ${i}`,
+    );
   }
   lines[10] = `export const aVeryLongIdentifierThatKeepsGoingForTheWholeWidthOfTheScreen = ${'someFunctionName('.repeat(6)}1${')'.repeat(6)};`;
   return `${lines.join('\n')}\n`;
@@ -49,7 +51,10 @@ export function makeProject() {
   fs.cpSync(FIXTURE, path.join(dir, 'scenarios/demo-review'), { recursive: true });
   fs.cpSync(FIXTURE, path.join(dir, 'scenarios/demo-two'), { recursive: true });
   const toml = path.join(dir, 'scenarios/demo-two/scenario.toml');
-  fs.writeFileSync(toml, fs.readFileSync(toml, 'utf8').replace(/^title = .*$/m, 'title = "Second fixture"'));
+  fs.writeFileSync(
+    toml,
+    fs.readFileSync(toml, 'utf8').replace(/^title = .*$/m, 'title = "Second fixture"'),
+  );
   const long = path.join(dir, 'scenarios/demo-long');
   fs.cpSync(FIXTURE, long, { recursive: true });
   for (const side of ['original', 'modified']) {
@@ -57,7 +62,10 @@ export function makeProject() {
     fs.writeFileSync(path.join(long, side, LONG_FILE), longFile(side === 'modified'));
   }
   if (process.env.REVIEWROOM_TEST_THEME) {
-    fs.writeFileSync(path.join(dir, 'reviewroom.toml'), `theme = ${JSON.stringify(path.resolve(process.env.REVIEWROOM_TEST_THEME))}\n`);
+    fs.writeFileSync(
+      path.join(dir, 'reviewroom.toml'),
+      `theme = ${JSON.stringify(path.resolve(process.env.REVIEWROOM_TEST_THEME))}\n`,
+    );
   }
   return dir;
 }
@@ -72,12 +80,21 @@ export function cli(root, ...args) {
 export function invite(root, scenario, ...flags) {
   const env = { ...process.env };
   delete env.REVIEWROOM_SECRET;
-  const run = spawnSync(BIN, ['--root', root, 'invite', scenario, '--candidate', 'Test Candidate', ...flags], { encoding: 'utf8', env });
+  const run = spawnSync(
+    BIN,
+    ['--root', root, 'invite', scenario, '--candidate', 'Test Candidate', ...flags],
+    { encoding: 'utf8', env },
+  );
   const out = `${run.stdout}\n${run.stderr}`;
   if (run.status !== 0) throw new Error(out);
   const printed = out.match(/https?:\/\/[^/\s]+(\/\S+#invite=\S+)/);
   const id = out.match(/invite ([a-z2-7]{16})/)[1];
-  return { id, path: printed[1], token: printed[1].split('#invite=')[1], link: (base) => base + printed[1] };
+  return {
+    id,
+    path: printed[1],
+    token: printed[1].split('#invite=')[1],
+    link: (base) => base + printed[1],
+  };
 }
 
 export class Server {
@@ -91,7 +108,11 @@ export class Server {
     return new Promise((resolve, reject) => {
       const env = { ...process.env };
       delete env.REVIEWROOM_SECRET;
-      this.proc = spawn(BIN, ['--root', this.root, 'serve', '--demo', '--port', String(this.port)], { env });
+      this.proc = spawn(
+        BIN,
+        ['--root', this.root, 'serve', '--demo', '--port', String(this.port)],
+        { env },
+      );
       let out = '';
       const timer = setTimeout(() => reject(new Error(`serve did not start:\n${out}`)), 60000);
       const onData = (chunk) => {
@@ -104,7 +125,9 @@ export class Server {
       };
       this.proc.stdout.on('data', onData);
       this.proc.stderr.on('data', onData);
-      this.proc.on('exit', (code) => { if (code) reject(new Error(`serve exited ${code}:\n${out}`)); });
+      this.proc.on('exit', (code) => {
+        if (code) reject(new Error(`serve exited ${code}:\n${out}`));
+      });
     });
   }
 
@@ -116,7 +139,9 @@ export class Server {
     });
   }
 
-  get base() { return `http://127.0.0.1:${this.port}`; }
+  get base() {
+    return `http://127.0.0.1:${this.port}`;
+  }
 }
 
 export async function browser(options = {}) {
@@ -125,8 +150,16 @@ export async function browser(options = {}) {
     executablePath: '/usr/bin/chromium',
     headless: true,
     viewport: { width: 1280, height: 900 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     ...options,
   });
   const errors = [];
@@ -148,16 +181,32 @@ export async function shot(page, name) {
 /** Clicks the line-number cell of `side` line `line` in the first file that has it. */
 export function lineCell(page, file, side, line) {
   const cell = side === 'original' ? 'td.ln-original' : 'td.ln-modified';
-  return page.locator(`details.file[data-file="${file}"] table.diff:not([hidden]) tr.row[data-${side}="${line}"] ${cell}, details.file[data-file="${file}"] table.diff:not([hidden]) tr.row[data-${side}="${line}"] td.ln[data-side="${side}"][data-line="${line}"]`).first();
+  return page
+    .locator(
+      `details.file[data-file="${file}"] table.diff:not([hidden]) tr.row[data-${side}="${line}"] ${cell}, details.file[data-file="${file}"] table.diff:not([hidden]) tr.row[data-${side}="${line}"] td.ln[data-side="${side}"][data-line="${line}"]`,
+    )
+    .first();
 }
 
 /** axe-core's serious and critical violations on the page as it is now. */
 export async function axe(page) {
-  const source = fs.readFileSync(path.join(ROOT, 'tests-browser/node_modules/axe-core/axe.min.js'), 'utf8');
+  const source = fs.readFileSync(
+    path.join(ROOT, 'tests-browser/node_modules/axe-core/axe.min.js'),
+    'utf8',
+  );
   await page.evaluate(source);
-  const result = await page.evaluate(() => window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }));
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')})`);
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }),
+  );
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join('; ')})`,
+    );
 }
 
 export function exportJson(root, id) {

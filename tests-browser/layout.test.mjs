@@ -2,13 +2,30 @@
 // in view inside a long file, the file tree with its marks, the comment list's order, narrow
 // gutters and sideways scrolling, unified below 900 px, toggles that name their state, and the
 // main flow at phone width.
-import { test, before, after } from 'node:test';
+
 import assert from 'node:assert/strict';
-import { LONG_FILE, Server, axe, exportJson, freePort, invite, lineCell, makeProject, shot } from './harness.mjs';
+import { after, before, test } from 'node:test';
 import { addLineComment, started, submit, waitSaved, waitState } from './flow.mjs';
+import {
+  axe,
+  exportJson,
+  freePort,
+  invite,
+  LONG_FILE,
+  lineCell,
+  makeProject,
+  Server,
+  shot,
+} from './harness.mjs';
 
 const DESKTOP = { viewport: { width: 1440, height: 900 }, bypassCSP: true };
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, bypassCSP: true };
+const PHONE = {
+  viewport: { width: 390, height: 844 },
+  isMobile: true,
+  hasTouch: true,
+  deviceScaleFactor: 2,
+  bypassCSP: true,
+};
 let root;
 let server;
 
@@ -16,20 +33,31 @@ before(async () => {
   root = makeProject();
   server = await new Server(root, await freePort()).start();
 });
-after(async () => { await server?.stop(); });
+after(async () => {
+  await server?.stop();
+});
 
 const longFile = (page) => page.locator(`details.file[data-file="${LONG_FILE}"]`);
 
 /** Scrolls so that `px` of the long file has gone under the top of the window. */
 async function scrollInto(page, px) {
-  await page.evaluate(([name, by]) => {
-    const file = [...document.querySelectorAll('details.file')].find((f) => f.dataset.file === name);
-    window.scrollTo(0, file.getBoundingClientRect().top + window.scrollY + by);
-  }, [LONG_FILE, px]);
+  await page.evaluate(
+    ([name, by]) => {
+      const file = [...document.querySelectorAll('details.file')].find(
+        (f) => f.dataset.file === name,
+      );
+      window.scrollTo(0, file.getBoundingClientRect().top + window.scrollY + by);
+    },
+    [LONG_FILE, px],
+  );
   await page.waitForTimeout(100);
 }
 
-const box = (page, selector) => page.$eval(selector, (n) => { const r = n.getBoundingClientRect(); return { top: r.top, bottom: r.bottom }; });
+const box = (page, selector) =>
+  page.$eval(selector, (n) => {
+    const r = n.getBoundingClientRect();
+    return { top: r.top, bottom: r.bottom };
+  });
 
 test('desktop: the bar, the sidebar and the file name stay in view inside a long file', async () => {
   const inv = invite(root, 'demo-long');
@@ -37,10 +65,16 @@ test('desktop: the bar, the sidebar and the file name stay in view inside a long
   await scrollInto(page, 3000);
   const bar = await box(page, '#rr-bar');
   const header = await longFile(page).locator('summary.file-header').boundingBox();
-  assert.ok(Math.abs(header.y - bar.bottom) <= 2, `file header at ${header.y}, bar ends at ${bar.bottom}`);
+  assert.ok(
+    Math.abs(header.y - bar.bottom) <= 2,
+    `file header at ${header.y}, bar ends at ${bar.bottom}`,
+  );
   const tree = await box(page, '#file-tree');
   assert.ok(tree.top >= bar.bottom, `sidebar (${tree.top}) below the bar (${bar.bottom})`);
-  const current = await page.$eval('#file-tree a[aria-current]', (a) => a.closest('li').dataset.file);
+  const current = await page.$eval(
+    '#file-tree a[aria-current]',
+    (a) => a.closest('li').dataset.file,
+  );
   assert.equal(current, LONG_FILE, 'the tree marks the file on screen');
   await shot(page, 'desktop-long-file');
   await context.close();
@@ -49,11 +83,22 @@ test('desktop: the bar, the sidebar and the file name stay in view inside a long
 test('desktop: the file tree with marks; comments listed by file and line, ranges as ranges', async () => {
   const inv = invite(root, 'demo-long');
   const { context, page } = await started(inv.link(server.base), DESKTOP);
-  assert.ok(await page.locator('#file-tree li.tree-dir').count() >= 2, 'folders');
-  assert.equal(await page.textContent(`#file-tree li[data-file="${LONG_FILE}"] > a`), 'reconciliation_service_client.ts');
-  const folders = await page.$$eval('#file-tree .tree-dir-name', (all) => all.map((n) => n.textContent));
-  assert.ok(folders.includes('generated/deeply/nested/'), `single-child folders fold into one: ${folders}`);
-  const changed = await page.$$eval(`details.file[data-file="${LONG_FILE}"] table.diff tr.row-add`, (rows) => rows.map((r) => Number(r.dataset.modified)));
+  assert.ok((await page.locator('#file-tree li.tree-dir').count()) >= 2, 'folders');
+  assert.equal(
+    await page.textContent(`#file-tree li[data-file="${LONG_FILE}"] > a`),
+    'reconciliation_service_client.ts',
+  );
+  const folders = await page.$$eval('#file-tree .tree-dir-name', (all) =>
+    all.map((n) => n.textContent),
+  );
+  assert.ok(
+    folders.includes('generated/deeply/nested/'),
+    `single-child folders fold into one: ${folders}`,
+  );
+  const changed = await page.$$eval(
+    `details.file[data-file="${LONG_FILE}"] table.diff tr.row-add`,
+    (rows) => rows.map((r) => Number(r.dataset.modified)),
+  );
   await addLineComment(page, changed[3], 'later line', null, LONG_FILE);
   // A range on an earlier line: shift-click from one line number to another.
   await lineCell(page, LONG_FILE, 'modified', changed[0]).click();
@@ -64,7 +109,10 @@ test('desktop: the file tree with marks; comments listed by file and line, range
   await addLineComment(page, 1, 'first file', null, 'app/worker.py');
   await longFile(page).locator('input.viewed').check();
   const items = await page.$$eval('#rr-comment-list li a', (as) => as.map((a) => a.textContent));
-  assert.deepEqual(items.map((t) => t.split(/[:( ]/)[0]), ['app/worker.py', LONG_FILE, LONG_FILE]);
+  assert.deepEqual(
+    items.map((t) => t.split(/[:( ]/)[0]),
+    ['app/worker.py', LONG_FILE, LONG_FILE],
+  );
   assert.equal(items[1], `${LONG_FILE}:${changed[0]}–${changed[0] + 2}`);
   assert.equal(items[2], `${LONG_FILE}:${changed[3]}`);
   const li = page.locator(`#file-tree li[data-file="${LONG_FILE}"]`);
@@ -99,14 +147,21 @@ test('phone: narrow gutters, sideways scroll instead of breaks, unified only', a
   assert.equal(await page.isVisible('#rr-view'), false);
   const gutters = await page.$eval(`details.file[data-file="${LONG_FILE}"] tr.row-ctx`, (row) => {
     const [a, b, m] = row.querySelectorAll('td');
-    return a.getBoundingClientRect().width + b.getBoundingClientRect().width + m.getBoundingClientRect().width;
+    return (
+      a.getBoundingClientRect().width +
+      b.getBoundingClientRect().width +
+      m.getBoundingClientRect().width
+    );
   });
   assert.ok(gutters <= 100, `gutters take ${gutters}px`);
-  const wide = await page.$eval(`details.file[data-file="${LONG_FILE}"] tr.row[data-modified="11"]`, (row) => ({
-    height: row.getBoundingClientRect().height,
-    scroll: row.closest('.diff-scroll').scrollWidth > row.closest('.diff-scroll').clientWidth,
-    page: document.documentElement.scrollWidth,
-  }));
+  const wide = await page.$eval(
+    `details.file[data-file="${LONG_FILE}"] tr.row[data-modified="11"]`,
+    (row) => ({
+      height: row.getBoundingClientRect().height,
+      scroll: row.closest('.diff-scroll').scrollWidth > row.closest('.diff-scroll').clientWidth,
+      page: document.documentElement.scrollWidth,
+    }),
+  );
   assert.ok(wide.height <= 22, `the long line stays on one line (${wide.height}px)`);
   assert.ok(wide.scroll, 'the file scrolls sideways');
   assert.ok(wide.page <= 390, `the page itself does not (${wide.page}px)`);
@@ -119,7 +174,10 @@ test('phone: the main flow, from Start to the received review', async () => {
   const inv = invite(root, 'demo-review');
   const { context, page } = await started(inv.link(server.base), PHONE);
   await shot(page, 'phone-reviewing');
-  const [a] = await page.$$eval('details.file[data-file="src/api/client.ts"] table.diff tr.row-add', (rows) => rows.slice(0, 1).map((r) => Number(r.dataset.modified)));
+  const [a] = await page.$$eval(
+    'details.file[data-file="src/api/client.ts"] table.diff tr.row-add',
+    (rows) => rows.slice(0, 1).map((r) => Number(r.dataset.modified)),
+  );
   await lineCell(page, 'src/api/client.ts', 'modified', a).tap();
   await page.fill('.rr-comment-form textarea', 'from a phone');
   await page.selectOption('.rr-comment-form select', 'major');
@@ -138,7 +196,10 @@ test('phone: the main flow, from Start to the received review', async () => {
   assert.deepEqual(await axe(page), []);
   const record = exportJson(root, inv.id).records[0];
   assert.equal(record.status, 'submitted');
-  assert.deepEqual(record.review.comments.map((c) => c.body).sort(), ['file-level from a phone', 'from a phone']);
+  assert.deepEqual(record.review.comments.map((c) => c.body).sort(), [
+    'file-level from a phone',
+    'from a phone',
+  ]);
   assert.deepEqual(context.errors, []);
   await context.close();
 });

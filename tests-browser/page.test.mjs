@@ -1,10 +1,11 @@
 // The page's steps and signals: the finish dialog's recap and single Submit, what the time box
 // is before Start, line numbers before Start and the "+" on hover, keyboard file jumps and
 // "viewed", suggestions shown old -> new, and invite links that are not valid.
-import { test, before, after } from 'node:test';
+
 import assert from 'node:assert/strict';
-import { LONG_FILE, Server, freePort, invite, lineCell, makeProject, shot } from './harness.mjs';
+import { after, before, test } from 'node:test';
 import { FILE, firstAddedLines, open, started, waitState } from './flow.mjs';
+import { freePort, invite, LONG_FILE, lineCell, makeProject, Server, shot } from './harness.mjs';
 
 let root;
 let server;
@@ -13,16 +14,19 @@ before(async () => {
   root = makeProject();
   server = await new Server(root, await freePort()).start();
 });
-after(async () => { await server?.stop(); });
+after(async () => {
+  await server?.stop();
+});
 
-const visibleCount = (page, locator) => locator.evaluateAll((nodes) => nodes.filter((n) => n.offsetParent !== null).length);
+const visibleCount = (locator) =>
+  locator.evaluateAll((nodes) => nodes.filter((n) => n.offsetParent !== null).length);
 
 test('the finish dialog: one primary Submit, not red, with a recap', async () => {
   const inv = invite(root, 'demo-review');
   const { context, page } = await started(inv.link(server.base));
   await page.click('#rr-open-submit');
   const dialog = page.locator('#rr-submit-dialog');
-  assert.equal(await visibleCount(page, dialog.locator('button.primary')), 1);
+  assert.equal(await visibleCount(dialog.locator('button.primary')), 1);
   assert.equal(await dialog.locator('button.danger').count(), 0);
   assert.equal(await dialog.getByRole('button', { name: 'Continue' }).count(), 0);
   const recap = () => page.textContent('#rr-recap');
@@ -42,8 +46,12 @@ test('before Start: the time box and what happens at zero, said once; one Start 
   const notice = await page.textContent('#rr-notice');
   assert.match(notice, /Time box: 45 minutes/);
   assert.match(notice, /At zero/);
-  assert.equal(await visibleCount(page, page.getByText(/suggested time/i)), 0, 'no suggested time beside a time box');
-  assert.equal(await visibleCount(page, page.getByRole('button', { name: 'Start the review' })), 1);
+  assert.equal(
+    await visibleCount(page.getByText(/suggested time/i)),
+    0,
+    'no suggested time beside a time box',
+  );
+  assert.equal(await visibleCount(page.getByRole('button', { name: 'Start the review' })), 1);
   await shot(page, 'time-box');
 
   // Line numbers before Start say what to do.
@@ -57,7 +65,7 @@ test('before Start: the time box and what happens at zero, said once; one Start 
   const f = await open(free.link(server.base));
   await waitState(f.page, 'Not started');
   assert.match(await f.page.textContent('#rr-notice'), /no time limit/);
-  assert.equal(await visibleCount(f.page, f.page.getByText(/suggested time/i)), 1);
+  assert.equal(await visibleCount(f.page.getByText(/suggested time/i)), 1);
   await f.context.close();
 });
 
@@ -74,19 +82,28 @@ test('a "+" on the line number under the pointer', async () => {
 test('keyboard: ] from the top goes to file 1; v marks the file on screen', async () => {
   const inv = invite(root, 'demo-long');
   const { context, page } = await started(inv.link(server.base));
-  const names = await page.$$eval('main#files details.file', (all) => all.map((f) => f.dataset.file));
+  const names = await page.$$eval('main#files details.file', (all) =>
+    all.map((f) => f.dataset.file),
+  );
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.locator('body').focus();
   await page.keyboard.press(']');
-  assert.equal(await page.evaluate(() => document.activeElement.closest('details.file')?.dataset.file), names[0]);
+  assert.equal(
+    await page.evaluate(() => document.activeElement.closest('details.file')?.dataset.file),
+    names[0],
+  );
   // Scroll into the middle of the long file with the mouse, focus elsewhere: v marks it.
   await page.evaluate((name) => {
     document.activeElement.blur();
-    const file = [...document.querySelectorAll('details.file')].find((f) => f.dataset.file === name);
+    const file = [...document.querySelectorAll('details.file')].find(
+      (f) => f.dataset.file === name,
+    );
     window.scrollTo(0, file.getBoundingClientRect().top + window.scrollY + 2000);
   }, LONG_FILE);
   await page.keyboard.press('v');
-  const viewed = await page.$$eval('main#files details.file', (all) => all.filter((f) => f.querySelector('input.viewed').checked).map((f) => f.dataset.file));
+  const viewed = await page.$$eval('main#files details.file', (all) =>
+    all.filter((f) => f.querySelector('input.viewed').checked).map((f) => f.dataset.file),
+  );
   assert.deepEqual(viewed, [LONG_FILE]);
   await context.close();
 });
@@ -95,15 +112,24 @@ test('a suggestion shows the old lines and the new ones', async () => {
   const inv = invite(root, 'demo-review');
   const { context, page } = await started(inv.link(server.base));
   const [line] = await firstAddedLines(page, 1);
-  const old = await page.$eval(`details.file[data-file="${FILE}"] table.diff tr.row[data-modified="${line}"] td.code`,
-    (td) => { const c = td.cloneNode(true); c.querySelectorAll('.visually-hidden').forEach((n) => n.remove()); return c.textContent; });
+  const old = await page.$eval(
+    `details.file[data-file="${FILE}"] table.diff tr.row[data-modified="${line}"] td.code`,
+    (td) => {
+      const c = td.cloneNode(true);
+      for (const n of c.querySelectorAll('.visually-hidden')) n.remove();
+      return c.textContent;
+    },
+  );
   await lineCell(page, FILE, 'modified', line).click();
   await page.click('.rr-comment-form button:has-text("Suggest a change")');
   const text = await page.inputValue('.rr-comment-form textarea');
   await page.fill('.rr-comment-form textarea', text.replace(old, 'const replaced = true;'));
   await page.click('.rr-comment-form button[type=submit]');
   const block = page.locator('.rr-comment .suggestion-block');
-  assert.equal((await block.locator('pre.suggestion-old').textContent()).replace('original: ', ''), old);
+  assert.equal(
+    (await block.locator('pre.suggestion-old').textContent()).replace('original: ', ''),
+    old,
+  );
   assert.match(await block.locator('pre.suggestion-new').textContent(), /const replaced = true;/);
   await shot(page, 'suggestion');
   await context.close();
@@ -114,7 +140,8 @@ test('invite links that are not valid say so, and a refused token is forgotten',
   const inv = invite(root, 'demo-review');
   const { context, page } = await open(inv.link(server.base));
   await waitState(page, 'Not started');
-  const stored = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('rr:token:')).length);
+  const stored = () =>
+    page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('rr:token:')).length);
   assert.equal(await stored(), 1);
   await page.goto('about:blank');
   await page.goto(`${base}#invite=hello`);

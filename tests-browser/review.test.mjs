@@ -1,12 +1,32 @@
 // The candidate's page in a real browser against `reviewroom serve` on SQLite: the whole
 // flow, the states, two devices, a lost save answer, a server outage during submission,
 // keyboard only, escaping, and axe-core in light/dark x unified/split.
-import { test, before, after } from 'node:test';
+
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
-import { Server, axe, browser, exportJson, freePort, invite, lineCell, makeProject, page as firstPage, shot, cli } from './harness.mjs';
-import { FILE, addLineComment, firstAddedLines, open, submit, waitSaved, waitState } from './flow.mjs';
+import { after, before, test } from 'node:test';
+import {
+  addLineComment,
+  FILE,
+  firstAddedLines,
+  open,
+  submit,
+  waitSaved,
+  waitState,
+} from './flow.mjs';
+import {
+  axe,
+  browser,
+  cli,
+  exportJson,
+  page as firstPage,
+  freePort,
+  invite,
+  lineCell,
+  makeProject,
+  Server,
+  shot,
+} from './harness.mjs';
 
 let root;
 let server;
@@ -15,7 +35,9 @@ before(async () => {
   root = makeProject();
   server = await new Server(root, await freePort()).start();
 });
-after(async () => { await server?.stop(); });
+after(async () => {
+  await server?.stop();
+});
 
 test('the whole flow: views, context, line/range/file comments, reload, submit, export', async () => {
   const inv = invite(root, 'demo-review');
@@ -31,9 +53,17 @@ test('the whole flow: views, context, line/range/file comments, reload, submit, 
   await page.click('#rr-view');
   assert.equal(await page.getAttribute('body', 'data-view'), 'unified');
 
-  const hidden = await page.locator(`details.file[data-file="${FILE}"] table.diff:not([hidden]) tbody.context[hidden]`).count();
+  const hidden = await page
+    .locator(`details.file[data-file="${FILE}"] table.diff:not([hidden]) tbody.context[hidden]`)
+    .count();
   await page.locator(`details.file[data-file="${FILE}"] button.expand`).first().click();
-  assert.equal(await page.locator(`details.file[data-file="${FILE}"] table.diff:not([hidden]) tbody.context[hidden]`).count(), hidden - 1, 'one context block expanded');
+  assert.equal(
+    await page
+      .locator(`details.file[data-file="${FILE}"] table.diff:not([hidden]) tbody.context[hidden]`)
+      .count(),
+    hidden - 1,
+    'one context block expanded',
+  );
 
   const [a, b, c] = await firstAddedLines(page, 3);
   await addLineComment(page, a, 'Retries never stop <img src=x onerror="window.__xss=1">', 'major');
@@ -69,7 +99,15 @@ test('the whole flow: views, context, line/range/file comments, reload, submit, 
   assert.equal(record.status, 'submitted');
   assert.equal(record.review.verdict, 'request_changes');
   const byBody = Object.fromEntries(record.review.comments.map((x) => [x.body.slice(0, 12), x]));
-  assert.deepEqual([byBody['Retries neve'].side, byBody['Retries neve'].start_line, byBody['Retries neve'].end_line, byBody['Retries neve'].severity], ['modified', a, a, 'major']);
+  assert.deepEqual(
+    [
+      byBody['Retries neve'].side,
+      byBody['Retries neve'].start_line,
+      byBody['Retries neve'].end_line,
+      byBody['Retries neve'].severity,
+    ],
+    ['modified', a, a, 'major'],
+  );
   assert.deepEqual([byBody['This block n'].start_line, byBody['This block n'].end_line], [b, c]);
   assert.equal(byBody['No tests for'].start_line, undefined);
   assert.equal(byBody['No tests for'].file, FILE);
@@ -127,7 +165,11 @@ test('states: preview, revoked, expired, another scenario, late', async () => {
   const l = await open(late.link(server.base));
   await waitState(l.page, 'Not started');
   await l.page.click('#rr-start');
-  await l.page.waitForFunction(() => /Time is up/.test(document.querySelector('#rr-timer').textContent), null, { timeout: 10000 });
+  await l.page.waitForFunction(
+    () => /Time is up/.test(document.querySelector('#rr-timer').textContent),
+    null,
+    { timeout: 10000 },
+  );
   await shot(l.page, 'late');
   const [line] = await firstAddedLines(l.page, 1);
   await addLineComment(l.page, line, 'late but here');
@@ -180,7 +222,11 @@ test('submitting while the server is down: retried, submitted once', async () =>
   await waitSaved(page);
   await server.stop();
   await submit(page);
-  await page.waitForFunction(() => /server unreachable, retrying/.test(document.querySelector('#rr-save').textContent), null, { timeout: 15000 });
+  await page.waitForFunction(
+    () => /server unreachable, retrying/.test(document.querySelector('#rr-save').textContent),
+    null,
+    { timeout: 15000 },
+  );
   await shot(page, 'offline');
   await server.start();
   await page.waitForSelector('.rr-page-done', { timeout: 90000 });
@@ -199,7 +245,10 @@ test('keyboard only: hunks, comment, viewed, view switch, help', async () => {
   await waitState(page, 'Reviewing');
   await page.locator('body').focus();
   await page.keyboard.press('j');
-  assert.equal(await page.evaluate(() => document.activeElement.classList.contains('hunk-header')), true);
+  assert.equal(
+    await page.evaluate(() => document.activeElement.classList.contains('hunk-header')),
+    true,
+  );
   await page.keyboard.press('c');
   await page.waitForSelector('.rr-comment-form textarea:focus');
   await page.keyboard.type('typed without a mouse');

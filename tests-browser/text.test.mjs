@@ -1,10 +1,19 @@
 // Nothing the candidate types is lost: an open form's text is submitted, kept across reloads
 // and discarded only after asking; a deletion can be undone and reaches the server even when
 // the tab closes at once; after submitting, the page shows what was sent, read-only.
-import { test, before, after } from 'node:test';
+
 import assert from 'node:assert/strict';
-import { Server, exportJson, freePort, invite, lineCell, makeProject, shot } from './harness.mjs';
-import { FILE, addLineComment, firstAddedLines, started, submit, waitSaved, waitState } from './flow.mjs';
+import { after, before, test } from 'node:test';
+import {
+  addLineComment,
+  FILE,
+  firstAddedLines,
+  started,
+  submit,
+  waitSaved,
+  waitState,
+} from './flow.mjs';
+import { exportJson, freePort, invite, lineCell, makeProject, Server, shot } from './harness.mjs';
 
 let root;
 let server;
@@ -13,7 +22,9 @@ before(async () => {
   root = makeProject();
   server = await new Server(root, await freePort()).start();
 });
-after(async () => { await server?.stop(); });
+after(async () => {
+  await server?.stop();
+});
 
 test('submitting with an open form: its text is in the review, and the recap said so', async () => {
   const inv = invite(root, 'demo-review');
@@ -28,7 +39,9 @@ test('submitting with an open form: its text is in the review, and the recap sai
   await page.check('#rr-verdict-comment');
   await page.click('#rr-submit-confirm');
   await page.waitForSelector('.rr-page-done', { timeout: 15000 });
-  const bodies = exportJson(root, inv.id).records[0].review.comments.map((c) => c.body).sort();
+  const bodies = exportJson(root, inv.id)
+    .records[0].review.comments.map((c) => c.body)
+    .sort();
   assert.deepEqual(bodies, ['saved first', 'typed but never saved']);
   await context.close();
 });
@@ -42,8 +55,15 @@ test('an open form survives a reload; Escape and Cancel ask before discarding te
   await page.reload();
   await waitState(page, 'Reviewing');
   await page.waitForSelector('.rr-comment-form textarea');
-  assert.equal(await page.inputValue('.rr-comment-form textarea'), 'half a thought', 'restored after the reload');
-  assert.match(await page.getAttribute('.rr-comment-form', 'aria-label'), new RegExp(`modified line ${a}$`));
+  assert.equal(
+    await page.inputValue('.rr-comment-form textarea'),
+    'half a thought',
+    'restored after the reload',
+  );
+  assert.match(
+    await page.getAttribute('.rr-comment-form', 'aria-label'),
+    new RegExp(`modified line ${a}$`),
+  );
 
   await page.focus('.rr-comment-form textarea');
   await page.keyboard.press('Escape');
@@ -58,7 +78,11 @@ test('an open form survives a reload; Escape and Cancel ask before discarding te
   assert.equal(await page.locator('.rr-comment-form').count(), 0);
   await page.reload();
   await waitState(page, 'Reviewing');
-  assert.equal(await page.locator('.rr-comment-form').count(), 0, 'a discarded form stays discarded');
+  assert.equal(
+    await page.locator('.rr-comment-form').count(),
+    0,
+    'a discarded form stays discarded',
+  );
 
   // An empty form closes at once.
   await lineCell(page, FILE, 'modified', a).click();
@@ -84,7 +108,9 @@ test('a deletion can be undone, and one made just before leaving reaches the ser
   await page.goto('about:blank');
   let live = [];
   for (let i = 0; i < 50; i += 1) {
-    live = exportJson(root, inv.id).records[0].review.comments.filter((c) => !c.deleted).map((c) => c.body);
+    live = exportJson(root, inv.id)
+      .records[0].review.comments.filter((c) => !c.deleted)
+      .map((c) => c.body);
     if (live.length === 1) break;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -99,7 +125,11 @@ test('after submitting, a reload shows the received state and the review, read-o
   await addLineComment(page, a, 'sent and shown again');
   await submit(page);
   await page.waitForSelector('.rr-page-done', { timeout: 15000 });
-  assert.doesNotMatch(await page.textContent('#rr-bar'), /Submitting/, 'the bar no longer says it is sending');
+  assert.doesNotMatch(
+    await page.textContent('#rr-bar'),
+    /Submitting/,
+    'the bar no longer says it is sending',
+  );
   assert.match(await page.textContent('#rr-save'), /Submitted at/);
   await page.reload();
   await page.waitForSelector('.rr-page-done', { timeout: 15000 });

@@ -17,7 +17,14 @@ const TYPES = {
   '.woff2': 'font/woff2',
 };
 // Not forwarded: hop-by-hop, and what fetch sets itself.
-const DROPPED = new Set(['host', 'connection', 'keep-alive', 'content-length', 'transfer-encoding', 'x-origin-verify']);
+const DROPPED = new Set([
+  'host',
+  'connection',
+  'keep-alive',
+  'content-length',
+  'transfer-encoding',
+  'x-origin-verify',
+]);
 
 function readBody(req) {
   return new Promise((resolve, reject) => {
@@ -35,10 +42,15 @@ async function forward(req, res, url, lambdaUrl, originSecret) {
   }
   headers['x-origin-verify'] = originSecret;
   const body = ['GET', 'HEAD'].includes(req.method) ? undefined : await readBody(req);
-  const answer = await fetch(`${lambdaUrl}${url.pathname}${url.search}`, { method: req.method, headers, body });
+  const answer = await fetch(`${lambdaUrl}${url.pathname}${url.search}`, {
+    method: req.method,
+    headers,
+    body,
+  });
   const out = {};
   answer.headers.forEach((value, name) => {
-    if (!['content-length', 'content-encoding', 'transfer-encoding', 'connection'].includes(name)) out[name] = value;
+    if (!['content-length', 'content-encoding', 'transfer-encoding', 'connection'].includes(name))
+      out[name] = value;
   });
   const bytes = Buffer.from(await answer.arrayBuffer());
   res.writeHead(answer.status, { ...out, 'content-length': bytes.length });
@@ -53,7 +65,8 @@ function serveFile(res, dist, uri) {
     relative = '';
   }
   const file = path.join(dist, path.normalize(relative));
-  const inside = file.startsWith(dist + path.sep) && !relative.split('/').some((p) => p.startsWith('.'));
+  const inside =
+    file.startsWith(dist + path.sep) && !relative.split('/').some((p) => p.startsWith('.'));
   if (inside && fs.existsSync(file) && fs.statSync(file).isFile()) {
     res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
     return res.end(fs.readFileSync(file));

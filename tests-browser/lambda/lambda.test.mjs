@@ -10,8 +10,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { BIN, ROOT, freePort, shot } from '../harness.mjs';
-import { FILE, addLineComment, firstAddedLines, started, submit, waitSaved } from '../flow.mjs';
+import { addLineComment, FILE, firstAddedLines, started, submit, waitSaved } from '../flow.mjs';
+import { BIN, freePort, ROOT, shot } from '../harness.mjs';
 import { startFront } from './front.mjs';
 import { startLambda } from './runtime.mjs';
 
@@ -30,16 +30,28 @@ function cli(...args) {
 }
 
 function invite(candidate) {
-  const run = spawnSync(BIN, ['--root', root, 'invite', 'demo-review', '--candidate', candidate], { encoding: 'utf8', env });
+  const run = spawnSync(BIN, ['--root', root, 'invite', 'demo-review', '--candidate', candidate], {
+    encoding: 'utf8',
+    env,
+  });
   if (run.status !== 0) throw new Error(run.stderr);
   const link = run.stdout.trim();
-  return { id: run.stderr.match(/invite ([a-z2-7]{16})/)[1], link, token: link.split('#invite=')[1], page: link.slice(base.length).split('#')[0] };
+  return {
+    id: run.stderr.match(/invite ([a-z2-7]{16})/)[1],
+    link,
+    token: link.split('#invite=')[1],
+    page: link.slice(base.length).split('#')[0],
+  };
 }
 
 async function api(method, route, token, body, headers = {}) {
   const answer = await fetch(`${base}/api${route}`, {
     method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...headers,
+    },
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await answer.text();
@@ -47,17 +59,31 @@ async function api(method, route, token, body, headers = {}) {
 }
 
 before(async () => {
-  assert.ok(DYNAMODB, 'REVIEWROOM_TEST_DYNAMODB (run scripts/test.sh lambda, which starts dynalite)');
+  assert.ok(
+    DYNAMODB,
+    'REVIEWROOM_TEST_DYNAMODB (run scripts/test.sh lambda, which starts dynalite)',
+  );
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'rr-lambda-'));
   fs.cpSync(FIXTURE, path.join(root, 'scenarios/demo-review'), { recursive: true });
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   const table = `reviewroom-lambda-${process.pid}`;
-  fs.writeFileSync(path.join(root, 'reviewroom.toml'), [
-    `base_url = "${base}"`,
-    '[store]', 'kind = "dynamodb"', `table = "${table}"`, 'region = "us-east-1"', `endpoint_url = "${DYNAMODB}"`, '',
-  ].join('\n'));
-  env = { ...process.env, REVIEWROOM_SECRET: execFileSync(BIN, ['secret', 'new'], { encoding: 'utf8' }).trim() };
+  fs.writeFileSync(
+    path.join(root, 'reviewroom.toml'),
+    [
+      `base_url = "${base}"`,
+      '[store]',
+      'kind = "dynamodb"',
+      `table = "${table}"`,
+      'region = "us-east-1"',
+      `endpoint_url = "${DYNAMODB}"`,
+      '',
+    ].join('\n'),
+  );
+  env = {
+    ...process.env,
+    REVIEWROOM_SECRET: execFileSync(BIN, ['secret', 'new'], { encoding: 'utf8' }).trim(),
+  };
   cli('--quiet', 'build');
   // The first invite creates the table in dynalite, before the Lambda reads it.
   invite('Table maker');
@@ -66,7 +92,12 @@ before(async () => {
     REVIEWROOM_DYNAMODB_ENDPOINT: DYNAMODB,
     REVIEWROOM_ORIGIN_VERIFY: ORIGIN_SECRET,
   });
-  front = await startFront({ dist: path.join(root, 'dist'), lambdaUrl: lambda.url, originSecret: ORIGIN_SECRET, port });
+  front = await startFront({
+    dist: path.join(root, 'dist'),
+    lambdaUrl: lambda.url,
+    originSecret: ORIGIN_SECRET,
+    port,
+  });
 });
 
 after(async () => {
@@ -91,24 +122,49 @@ test('the candidate API through the Lambda runtime, stored in DynamoDB', async (
   assert.equal(r.status, 200);
   assert.equal(r.json.state, 'started');
 
-  const comment = { id: 'c1', file: FILE, side: 'modified', start_line: 1, end_line: 1, body: 'why?', updated_at: '2026-01-01T00:00:00Z' };
+  const comment = {
+    id: 'c1',
+    file: FILE,
+    side: 'modified',
+    start_line: 1,
+    end_line: 1,
+    body: 'why?',
+    updated_at: '2026-01-01T00:00:00Z',
+  };
   const first = { version: 0, save_id: 'save-1', review: { summary: 'first' } };
   r = await api('PUT', '/draft', inv.token, first);
   assert.deepEqual([r.status, r.json.version], [200, 1], JSON.stringify(r.json));
   r = await api('PUT', '/draft', inv.token, first);
   assert.deepEqual([r.status, r.json.version], [200, 1], 'a retried save');
-  r = await api('PUT', '/draft', inv.token, { version: 0, save_id: 'save-x', review: { summary: 'stale' } });
+  r = await api('PUT', '/draft', inv.token, {
+    version: 0,
+    save_id: 'save-x',
+    review: { summary: 'stale' },
+  });
   assert.deepEqual([r.status, r.json.error.code, r.json.version], [409, 'version_conflict', 1]);
-  r = await api('PUT', '/draft', inv.token, { version: 1, save_id: 'save-2', review: { summary: 'second', comments: [comment] } });
+  r = await api('PUT', '/draft', inv.token, {
+    version: 1,
+    save_id: 'save-2',
+    review: { summary: 'second', comments: [comment] },
+  });
   assert.deepEqual([r.status, r.json.version], [200, 2]);
 
-  const submission = { submission_id: 'sub-1', verdict: 'request_changes', summary: 'final', comments: [comment], elapsed_seconds: 1 };
+  const submission = {
+    submission_id: 'sub-1',
+    verdict: 'request_changes',
+    summary: 'final',
+    comments: [comment],
+    elapsed_seconds: 1,
+  };
   const created = await api('POST', '/submissions', inv.token, submission);
   assert.equal(created.status, 201, JSON.stringify(created.json));
   const replay = await api('POST', '/submissions', inv.token, submission);
   assert.deepEqual([replay.status, replay.json], [200, created.json]);
   r = await api('POST', '/submissions', inv.token, { ...submission, submission_id: 'sub-2' });
-  assert.deepEqual([r.status, r.json.error.code, r.json.submission_id], [409, 'already_submitted', 'sub-1']);
+  assert.deepEqual(
+    [r.status, r.json.error.code, r.json.submission_id],
+    [409, 'already_submitted', 'sub-1'],
+  );
 
   // Read back from DynamoDB by the CLI, as an interviewer's export does.
   const record = JSON.parse(cli('export', '--invite', inv.id, '--format', 'json')).records[0];
@@ -123,12 +179,25 @@ test('errors keep their status and JSON shape through the event conversion', asy
   assert.deepEqual([r.status, r.json.error.code], [401, 'invite_not_found']);
   r = await api('GET', '/session', 'not-a-token');
   assert.deepEqual([r.status, r.json.error.code], [401, 'invalid_token']);
-  r = await api('PUT', '/draft', inv.token, { version: 0, save_id: 's', review: { summary: 'x', comments: [{ id: 'c', file: FILE, side: 'modified', start_line: 'one', end_line: 1, body: 'b' }] } });
+  r = await api('PUT', '/draft', inv.token, {
+    version: 0,
+    save_id: 's',
+    review: {
+      summary: 'x',
+      comments: [
+        { id: 'c', file: FILE, side: 'modified', start_line: 'one', end_line: 1, body: 'b' },
+      ],
+    },
+  });
   assert.equal(r.status, 422, JSON.stringify(r.json));
   assert.equal(r.json.error.field, '/review/comments/0/start_line');
   r = await api('PUT', '/draft', inv.token, 'not json');
   assert.deepEqual([r.status, r.json.error.code], [400, 'malformed_json']);
-  r = await api('PUT', '/draft', inv.token, { version: 0, save_id: 's', review: { summary: 'x'.repeat(300 * 1024) } });
+  r = await api('PUT', '/draft', inv.token, {
+    version: 0,
+    save_id: 's',
+    review: { summary: 'x'.repeat(300 * 1024) },
+  });
   assert.deepEqual([r.status, r.json.error.code], [413, 'payload_too_large']);
   r = await api('GET', '/nothing/here', inv.token);
   assert.deepEqual([r.status, r.json.error.code], [404, 'not_found']);
@@ -159,5 +228,8 @@ test('a candidate reviews in the browser: the page from the site, the API from t
   const record = JSON.parse(cli('export', '--invite', inv.id, '--format', 'json')).records[0];
   assert.equal(record.status, 'submitted');
   assert.equal(record.review.verdict, 'request_changes');
-  assert.deepEqual([record.review.comments[0].body, record.review.comments[0].start_line], ['Retries never stop', line]);
+  assert.deepEqual(
+    [record.review.comments[0].body, record.review.comments[0].start_line],
+    ['Retries never stop', line],
+  );
 });

@@ -8,14 +8,17 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT, freePort } from '../harness.mjs';
+import { freePort, ROOT } from '../harness.mjs';
 
 export const SUBMIT_FN = process.env.SUBMIT_FN_BIN || path.join(ROOT, 'target/debug/submit-fn');
 
 function listening(port) {
   return new Promise((resolve) => {
     const socket = net.connect(port, '127.0.0.1');
-    socket.once('connect', () => { socket.destroy(); resolve(true); });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.once('error', () => resolve(false));
   });
 }
@@ -45,10 +48,22 @@ export async function startLambda(fnEnv) {
   const port = await freePort();
   const logs = fs.mkdtempSync(path.join(os.tmpdir(), 'rr-lambda-logs-'));
   const out = (name) => fs.openSync(path.join(logs, name), 'a');
-  const watch = spawn('cargo', ['lambda', 'watch', '--only-lambda-apis',
-    '--invoke-address', '127.0.0.1', '--invoke-port', String(port)], {
-    cwd: ROOT, stdio: ['ignore', out('watch.log'), out('watch.log')],
-  });
+  const watch = spawn(
+    'cargo',
+    [
+      'lambda',
+      'watch',
+      '--only-lambda-apis',
+      '--invoke-address',
+      '127.0.0.1',
+      '--invoke-port',
+      String(port),
+    ],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', out('watch.log'), out('watch.log')],
+    },
+  );
   await waitListening(port, 'cargo lambda watch', logs);
   const fn = spawn(SUBMIT_FN, [], {
     env: {
@@ -67,7 +82,9 @@ export async function startLambda(fnEnv) {
   // The first invocation waits for the function to poll the runtime API.
   const deadline = Date.now() + 30000;
   for (;;) {
-    const answer = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(5000) }).catch(() => null);
+    const answer = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(5000) }).catch(
+      () => null,
+    );
     if (answer && answer.status === 404 && (await answer.text()).includes('not_found')) break;
     if (fn.exitCode !== null || fn.signalCode !== null || Date.now() > deadline) {
       throw new Error(`submit-fn did not answer through the emulator; logs in ${logs}`);

@@ -34,19 +34,25 @@ export class Api {
     } catch {
       data = null;
     }
-    const code = response.ok ? null : (data && data.error && data.error.code) || 'unknown';
+    const code = response.ok ? null : data?.error?.code || 'unknown';
     const header = Number(response.headers.get('Retry-After'));
     const retryAfter = Number.isFinite(header) && header > 0 ? Math.min(header, 60) : null;
     return { status: response.status, code, data, retryAfter };
   }
 
-  session() { return this.call('GET', '/session'); }
-  start() { return this.call('POST', '/session/start'); }
+  session() {
+    return this.call('GET', '/session');
+  }
+  start() {
+    return this.call('POST', '/session/start');
+  }
   /** `keepalive` lets the save outlive the page (sent while the tab closes). */
   saveDraft(version, saveId, review, keepalive = false) {
     return this.call('PUT', '/draft', { version, save_id: saveId, review }, { keepalive });
   }
-  submit(submissionId, review) { return this.call('POST', '/submissions', { submission_id: submissionId, ...review }); }
+  submit(submissionId, review) {
+    return this.call('POST', '/submissions', { submission_id: submissionId, ...review });
+  }
 }
 
 /** Waits `seconds`, or the retry back-off for `attempt` (1 s doubling to 60 s). */

@@ -1,9 +1,10 @@
 // Comments on a line, a range (drag or shift-click on line numbers; a drag across sides takes
 // the side of its end row) or a whole file; shown inline under their lines and in a list.
-import { $, $$, el, announce } from './dom.js';
-import { render as markdown } from './markdown.js';
+
 import { activeTable, cellPlace, files } from './diffview.js';
-import { FormStore, buildForm } from './form.js';
+import { $, $$, announce, el } from './dom.js';
+import { buildForm, FormStore } from './form.js';
+import { render as markdown } from './markdown.js';
 
 function fileOf(name) {
   return $$('details.file').find((f) => f.dataset.file === name);
@@ -19,7 +20,7 @@ function codeText(row, side) {
   const cell = cells.length > 1 ? cells[side === 'original' ? 0 : 1] : cells[0];
   if (!cell) return '';
   const copy = cell.cloneNode(true);
-  $$('.visually-hidden', copy).forEach((n) => n.remove());
+  for (const n of $$('.visually-hidden', copy)) n.remove();
   return copy.textContent;
 }
 
@@ -39,11 +40,21 @@ function showSuggestionsAgainst(fragment, oldLines) {
     const next = $('pre.suggestion', block);
     next.classList.add('suggestion-new');
     next.prepend(el('span', { class: 'visually-hidden' }, 'suggested: '));
-    next.before(el('pre', { class: 'suggestion-old' }, el('span', { class: 'visually-hidden' }, 'original: '), el('code', {}, oldLines.join('\n'))));
+    next.before(
+      el(
+        'pre',
+        { class: 'suggestion-old' },
+        el('span', { class: 'visually-hidden' }, 'original: '),
+        el('code', {}, oldLines.join('\n')),
+      ),
+    );
   }
 }
 
-const where = (c) => (c.start_line === undefined ? 'file' : `${c.side} ${c.start_line === c.end_line ? c.start_line : `${c.start_line}–${c.end_line}`}`);
+const where = (c) =>
+  c.start_line === undefined
+    ? 'file'
+    : `${c.side} ${c.start_line === c.end_line ? c.start_line : `${c.start_line}–${c.end_line}`}`;
 
 export class Comments {
   /** `hooks`: `onLocked(cell)` when a line is clicked while the review cannot be edited,
@@ -74,7 +85,12 @@ export class Comments {
     const file = cell.closest('details.file');
     if (event.shiftKey && this.selection && this.selection.file === file.dataset.file) {
       this.select(file, this.selection.anchor, place);
-      this.openForm({ file: file.dataset.file, side: place.side, start: this.selection.start, end: this.selection.end });
+      this.openForm({
+        file: file.dataset.file,
+        side: place.side,
+        start: this.selection.start,
+        end: this.selection.end,
+      });
       return;
     }
     this.dragging = { file, anchor: place };
@@ -84,7 +100,8 @@ export class Comments {
   over(event) {
     if (!this.dragging) return;
     const cell = event.target.closest('td.ln[data-side]');
-    if (cell && cell.closest('details.file') === this.dragging.file) this.select(this.dragging.file, this.dragging.anchor, cellPlace(cell));
+    if (cell && cell.closest('details.file') === this.dragging.file)
+      this.select(this.dragging.file, this.dragging.anchor, cellPlace(cell));
   }
 
   up() {
@@ -97,7 +114,7 @@ export class Comments {
 
   /** Selects from `anchor` to `end` on the side of the end row. */
   select(file, anchor, end) {
-    $$('tr.selected').forEach((r) => r.classList.remove('selected'));
+    for (const r of $$('tr.selected')) r.classList.remove('selected');
     const side = end.side;
     const rows = $$('tr.row', activeTable(file));
     const index = (p) => rows.findIndex((r) => r.dataset[p.side] === String(p.line));
@@ -111,7 +128,13 @@ export class Comments {
       }
     }
     if (!lines.length) lines.push(end.line);
-    this.selection = { file: file.dataset.file, anchor, side, start: Math.min(...lines), end: Math.max(...lines) };
+    this.selection = {
+      file: file.dataset.file,
+      anchor,
+      side,
+      start: Math.min(...lines),
+      end: Math.max(...lines),
+    };
   }
 
   /** Opens a comment on the first changed row of a hunk (keyboard `c`). */
@@ -125,7 +148,12 @@ export class Comments {
       return;
     }
     this.select(file, place, place);
-    this.openForm({ file: file.dataset.file, side: place.side, start: place.line, end: place.line });
+    this.openForm({
+      file: file.dataset.file,
+      side: place.side,
+      start: place.line,
+      end: place.line,
+    });
   }
 
   // ---- the form ----
@@ -143,7 +171,7 @@ export class Comments {
     this.form?.form.closest('.rr-form-row, .rr-file-form')?.remove();
     this.form = null;
     this.store.clear();
-    $$('tr.selected').forEach((r) => r.classList.remove('selected'));
+    for (const r of $$('tr.selected')) r.classList.remove('selected');
   }
 
   openForm(place, { existing, initial } = {}) {
@@ -164,9 +192,15 @@ export class Comments {
       existing,
       initial,
       suggestion: () => linesOf(details, place.side, place.start, place.end),
-      onSave: (comment) => { this.draft.upsertComment(comment); announce('Comment saved'); },
+      onSave: (comment) => {
+        this.draft.upsertComment(comment);
+        announce('Comment saved');
+      },
       onInput: (state) => (form.dirty() ? this.store.save(state) : this.store.clear()),
-      onClose: () => { this.closeForm(); lastFocus?.focus?.(); },
+      onClose: () => {
+        this.closeForm();
+        lastFocus?.focus?.();
+      },
     });
     this.form = form;
     if (place.start === undefined) {
@@ -175,7 +209,9 @@ export class Comments {
       const row = rowFor(details, place.side, place.end);
       if (!row) return;
       row.closest('tbody.context')?.removeAttribute('hidden');
-      row.after(el('tr', { class: 'rr-form-row' }, el('td', { colspan: $$('td', row).length }, form.form)));
+      row.after(
+        el('tr', { class: 'rr-form-row' }, el('td', { colspan: $$('td', row).length }, form.form)),
+      );
     }
     if (form.dirty()) this.store.save(form.state());
     form.text.focus();
@@ -187,7 +223,9 @@ export class Comments {
     const saved = this.form.state();
     this.form.form.closest('.rr-form-row, .rr-file-form')?.remove();
     this.form = null;
-    const existing = saved.existing ? this.draft.comments().find((c) => c.id === saved.id) : undefined;
+    const existing = saved.existing
+      ? this.draft.comments().find((c) => c.id === saved.id)
+      : undefined;
     const { file, side, start, end } = saved;
     this.openForm({ file, side, start, end }, { existing, initial: saved });
   }
@@ -196,7 +234,9 @@ export class Comments {
   restoreForm() {
     const saved = this.store.load();
     if (!saved || !this.canEdit() || !saved.body?.trim()) return;
-    const existing = saved.existing ? this.draft.comments().find((c) => c.id === saved.id) : undefined;
+    const existing = saved.existing
+      ? this.draft.comments().find((c) => c.id === saved.id)
+      : undefined;
     const { file, side, start, end } = saved;
     this.openForm({ file, side, start, end }, { existing, initial: saved });
   }
@@ -210,26 +250,69 @@ export class Comments {
       if (file) showSuggestionsAgainst(rendered, linesOf(file, c.side, c.start_line, c.end_line));
     }
     body.append(rendered);
-    const tools = this.canEdit() ? el('div', { class: 'rr-comment-tools' },
-      el('button', { type: 'button', onclick: () => this.openForm({ file: c.file, side: c.side, start: c.start_line, end: c.end_line }, { existing: c }) }, 'Edit'),
-      el('button', { type: 'button', onclick: () => { this.draft.deleteComment(c.id); this.hooks.onDeleted?.(c.id); } }, 'Delete')) : null;
-    return el('article', { class: 'rr-comment', id: `comment-${c.id}`, tabindex: '-1', 'aria-label': `Your comment on ${c.file}, ${where(c)}` },
-      el('p', { class: 'rr-comment-meta' }, el('span', {}, `You · ${where(c)}`), c.severity ? el('span', { class: `rr-sev rr-sev-${c.severity}` }, c.severity) : null),
-      body, tools);
+    const tools = this.canEdit()
+      ? el(
+          'div',
+          { class: 'rr-comment-tools' },
+          el(
+            'button',
+            {
+              type: 'button',
+              onclick: () =>
+                this.openForm(
+                  { file: c.file, side: c.side, start: c.start_line, end: c.end_line },
+                  { existing: c },
+                ),
+            },
+            'Edit',
+          ),
+          el(
+            'button',
+            {
+              type: 'button',
+              onclick: () => {
+                this.draft.deleteComment(c.id);
+                this.hooks.onDeleted?.(c.id);
+              },
+            },
+            'Delete',
+          ),
+        )
+      : null;
+    return el(
+      'article',
+      {
+        class: 'rr-comment',
+        id: `comment-${c.id}`,
+        tabindex: '-1',
+        'aria-label': `Your comment on ${c.file}, ${where(c)}`,
+      },
+      el(
+        'p',
+        { class: 'rr-comment-meta' },
+        el('span', {}, `You · ${where(c)}`),
+        c.severity ? el('span', { class: `rr-sev rr-sev-${c.severity}` }, c.severity) : null,
+      ),
+      body,
+      tools,
+    );
   }
 
   /** Live comments in page order: by file as the page lists them, then by line. */
   sorted() {
     const order = new Map(files().map((f, i) => [f.dataset.file, i]));
     const rank = (c) => [order.get(c.file) ?? 1e9, c.start_line ?? -1, c.end_line ?? -1];
-    return this.draft.comments().slice().sort((a, b) => {
-      const [x, y] = [rank(a), rank(b)];
-      return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
-    });
+    return this.draft
+      .comments()
+      .slice()
+      .sort((a, b) => {
+        const [x, y] = [rank(a), rank(b)];
+        return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
+      });
   }
 
   render() {
-    $$('.rr-comment-row, .rr-file-comments').forEach((n) => n.remove());
+    for (const n of $$('.rr-comment-row, .rr-file-comments')) n.remove();
     const list = this.sorted();
     for (const c of list) {
       const file = fileOf(c.file);
@@ -262,17 +345,40 @@ export class Comments {
   renderList(list) {
     const nav = $('#rr-comment-list');
     if (!nav) return;
-    const range = (c) => (c.start_line === undefined ? ' (file)' : `:${c.start_line === c.end_line ? c.start_line : `${c.start_line}–${c.end_line}`}`);
-    const items = list.map((c) => el('li', {},
-      el('a', { href: `#comment-${c.id}`, onclick: (e) => {
-        e.preventDefault();
-        const target = document.getElementById(`comment-${c.id}`);
-        target?.closest('details.file')?.setAttribute('open', '');
-        target?.scrollIntoView({ block: 'center' });
-        target?.focus();
-      } }, `${c.file}${range(c)}`),
-      c.severity ? ` (${c.severity})` : ''));
-    nav.replaceChildren(el('h2', { class: 'nav-title' }, `Your comments (${list.length})`),
-      list.length ? el('ul', {}, items) : el('p', { class: 'muted' }, 'Click a line number to comment; drag or shift-click for a range.'));
+    const range = (c) =>
+      c.start_line === undefined
+        ? ' (file)'
+        : `:${c.start_line === c.end_line ? c.start_line : `${c.start_line}–${c.end_line}`}`;
+    const items = list.map((c) =>
+      el(
+        'li',
+        {},
+        el(
+          'a',
+          {
+            href: `#comment-${c.id}`,
+            onclick: (e) => {
+              e.preventDefault();
+              const target = document.getElementById(`comment-${c.id}`);
+              target?.closest('details.file')?.setAttribute('open', '');
+              target?.scrollIntoView({ block: 'center' });
+              target?.focus();
+            },
+          },
+          `${c.file}${range(c)}`,
+        ),
+        c.severity ? ` (${c.severity})` : '',
+      ),
+    );
+    nav.replaceChildren(
+      el('h2', { class: 'nav-title' }, `Your comments (${list.length})`),
+      list.length
+        ? el('ul', {}, items)
+        : el(
+            'p',
+            { class: 'muted' },
+            'Click a line number to comment; drag or shift-click for a range.',
+          ),
+    );
   }
 }

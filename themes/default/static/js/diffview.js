@@ -1,6 +1,6 @@
 // The diff as a reader uses it: unified and split views (split built here from the server's
 // unified rows), context expansion, per-file "viewed", the file filter, and where lines are.
-import { $, $$, el, announce } from './dom.js';
+import { $, $$, announce, el } from './dom.js';
 
 const VIEW_KEY = 'rr:view';
 
@@ -28,7 +28,12 @@ function markUnifiedCells(table) {
 }
 
 function half(row, which) {
-  if (!row) return [el('td', { class: 'ln empty' }), el('td', { class: 'marker empty', 'aria-hidden': 'true' }), el('td', { class: 'code empty' })];
+  if (!row)
+    return [
+      el('td', { class: 'ln empty' }),
+      el('td', { class: 'marker empty', 'aria-hidden': 'true' }),
+      el('td', { class: 'code empty' }),
+    ];
   const ln = $(which === 'original' ? 'td.ln-original' : 'td.ln-modified', row).cloneNode(true);
   ln.classList.add('ln');
   return [ln, $('td.marker', row).cloneNode(true), $('td.code', row).cloneNode(true)];
@@ -40,16 +45,29 @@ function splitRow(left, right) {
   if (right?.dataset.modified) tr.dataset.modified = right.dataset.modified;
   const leftCells = half(left, 'original');
   const rightCells = half(right, 'modified');
-  if (left) leftCells.forEach((c) => c.classList.add(left.classList.contains('row-del') ? 'side-del' : 'side-ctx'));
-  if (right) rightCells.forEach((c) => c.classList.add(right.classList.contains('row-add') ? 'side-add' : 'side-ctx'));
+  const leftClass = left?.classList.contains('row-del') ? 'side-del' : 'side-ctx';
+  const rightClass = right?.classList.contains('row-add') ? 'side-add' : 'side-ctx';
+  if (left) for (const c of leftCells) c.classList.add(leftClass);
+  if (right) for (const c of rightCells) c.classList.add(rightClass);
   tr.append(...leftCells, ...rightCells);
   return tr;
 }
 
 /** Builds the split table of a unified one, tbody for tbody, so expansion maps across. */
 function buildSplit(unified) {
-  const table = el('table', { class: 'diff diff-split', hidden: true },
-    el('colgroup', {}, [0, 1].flatMap(() => [el('col', { class: 'ln-col' }), el('col', { class: 'marker-col' }), el('col', { class: 'code-col' })])));
+  const table = el(
+    'table',
+    { class: 'diff diff-split', hidden: true },
+    el(
+      'colgroup',
+      {},
+      [0, 1].flatMap(() => [
+        el('col', { class: 'ln-col' }),
+        el('col', { class: 'marker-col' }),
+        el('col', { class: 'code-col' }),
+      ]),
+    ),
+  );
   for (const body of $$('tbody', unified)) {
     const out = body.cloneNode(false);
     const rows = $$('tr', body);
@@ -57,7 +75,7 @@ function buildSplit(unified) {
       const row = rows[i];
       if (row.classList.contains('hunk-header') || !row.classList.contains('row')) {
         const copy = row.cloneNode(true);
-        $$('td', copy).forEach((td) => td.setAttribute('colspan', '6'));
+        for (const td of $$('td', copy)) td.setAttribute('colspan', '6');
         out.append(copy);
         i += 1;
       } else if (row.classList.contains('row-ctx')) {
@@ -68,7 +86,8 @@ function buildSplit(unified) {
         const adds = [];
         while (i < rows.length && rows[i].classList.contains('row-del')) dels.push(rows[i++]);
         while (i < rows.length && rows[i].classList.contains('row-add')) adds.push(rows[i++]);
-        for (let k = 0; k < Math.max(dels.length, adds.length); k += 1) out.append(splitRow(dels[k], adds[k]));
+        for (let k = 0; k < Math.max(dels.length, adds.length); k += 1)
+          out.append(splitRow(dels[k], adds[k]));
       }
     }
     table.append(out);
@@ -114,10 +133,12 @@ export function stickyTop() {
 /** The changed or unchanged file shown just under the status bar, or null above the first. */
 export function fileInView() {
   const top = stickyTop() + 1;
-  return files().find((f) => {
-    const box = f.getBoundingClientRect();
-    return box.top <= top + 40 && box.bottom > top;
-  }) || null;
+  return (
+    files().find((f) => {
+      const box = f.getBoundingClientRect();
+      return box.top <= top + 40 && box.bottom > top;
+    }) || null
+  );
 }
 
 /** The first line row at the top of the window: what a view switch keeps in place. */
@@ -129,7 +150,9 @@ function topLine() {
     if (box.top > window.innerHeight) return null;
     // The first row fully in view below the file's sticky header: the line the reader sees first.
     const below = Math.max(top, $('summary', file).getBoundingClientRect().bottom);
-    const row = $$('tr.row', activeTable(file)).find((r) => r.offsetParent && r.getBoundingClientRect().top >= below);
+    const row = $$('tr.row', activeTable(file)).find(
+      (r) => r.offsetParent && r.getBoundingClientRect().top >= below,
+    );
     if (!row) continue;
     const side = row.dataset.modified ? 'modified' : 'original';
     return { file, side, line: row.dataset[side], y: row.getBoundingClientRect().top };
@@ -163,7 +186,8 @@ export function setView(view, onChange) {
 /** Shows the hidden context before hunk `i` (or after the last) in both views. */
 function expand(file, selector) {
   for (const body of $$(`tbody.context${selector}`, file)) body.hidden = false;
-  for (const button of $$(`button.expand${selector.replace('data-', 'data-for-')}`, file)) button.remove();
+  for (const button of $$(`button.expand${selector.replace('data-', 'data-for-')}`, file))
+    button.remove();
 }
 
 function addExpanders(file) {
@@ -173,14 +197,25 @@ function addExpanders(file) {
     const header = $(`tbody.hunk[data-hunk="${i}"] tr.hunk-header td`, unified);
     if (!header) continue;
     const count = $$('tr.row', body).length;
-    header.prepend(el('button', { type: 'button', class: 'expand', 'data-for-before-hunk': i },
-      `Expand ${count} line${count === 1 ? '' : 's'}`), ' ');
+    header.prepend(
+      el(
+        'button',
+        { type: 'button', class: 'expand', 'data-for-before-hunk': i },
+        `Expand ${count} line${count === 1 ? '' : 's'}`,
+      ),
+      ' ',
+    );
   }
   const after = $('tbody.context[data-after-last]', unified);
   if (after) {
     const count = $$('tr.row', after).length;
-    unified.after(el('button', { type: 'button', class: 'expand expand-after', 'data-for-after-last': '' },
-      `Show the remaining ${count} line${count === 1 ? '' : 's'}`));
+    unified.after(
+      el(
+        'button',
+        { type: 'button', class: 'expand expand-after', 'data-for-after-last': '' },
+        `Show the remaining ${count} line${count === 1 ? '' : 's'}`,
+      ),
+    );
   }
 }
 
@@ -189,7 +224,9 @@ export function expandAll(file) {
   for (const button of $$('button.expand', file)) button.remove();
 }
 
-function viewedKey(file) { return `rr:viewed:${location.pathname}:${file.dataset.file}`; }
+function viewedKey(file) {
+  return `rr:viewed:${location.pathname}:${file.dataset.file}`;
+}
 
 export const isViewed = (file) => localStorage.getItem(viewedKey(file)) === '1';
 
@@ -228,10 +265,21 @@ export function enhanceFiles(onFileComment) {
     const viewed = el('input', { type: 'checkbox', class: 'viewed', id: `viewed-${file.id}` });
     viewed.checked = isViewed(file);
     viewed.addEventListener('change', () => toggleViewed(file, viewed.checked));
-    const tools = el('div', { class: 'file-tools' },
+    const tools = el(
+      'div',
+      { class: 'file-tools' },
       el('label', { for: viewed.id }, viewed, ' Viewed'),
-      el('button', { type: 'button', class: 'file-comment', onclick: (e) => onFileComment(name, e.currentTarget) }, 'Comment on file'),
-      el('button', { type: 'button', onclick: () => expandAll(file) }, 'Expand all'));
+      el(
+        'button',
+        {
+          type: 'button',
+          class: 'file-comment',
+          onclick: (e) => onFileComment(name, e.currentTarget),
+        },
+        'Comment on file',
+      ),
+      el('button', { type: 'button', onclick: () => expandAll(file) }, 'Expand all'),
+    );
     $('summary', file).after(tools);
     if (viewed.checked) file.open = false;
   }
@@ -264,7 +312,14 @@ function treeOf(items) {
         label += `${next}/`;
         inner = deeper;
       }
-      out.push(el('li', { class: 'tree-dir' }, el('span', { class: 'tree-dir-name' }, label), el('ul', {}, draw(inner))));
+      out.push(
+        el(
+          'li',
+          { class: 'tree-dir' },
+          el('span', { class: 'tree-dir-name' }, label),
+          el('ul', {}, draw(inner)),
+        ),
+      );
     }
     return out.concat(node.files);
   };
@@ -282,18 +337,31 @@ export function enhanceTree() {
   for (const li of $$('li[data-file]', nav)) {
     li.append(el('span', { class: 'tree-marks' }));
   }
-  const input = el('input', { type: 'search', id: 'rr-filter', placeholder: 'Filter files', 'aria-label': 'Filter files' });
+  const input = el('input', {
+    type: 'search',
+    id: 'rr-filter',
+    placeholder: 'Filter files',
+    'aria-label': 'Filter files',
+  });
   input.addEventListener('input', () => {
     const needle = input.value.trim().toLowerCase();
-    for (const li of $$('li[data-file]', nav)) li.hidden = needle !== '' && !li.dataset.file.toLowerCase().includes(needle);
+    for (const li of $$('li[data-file]', nav))
+      li.hidden = needle !== '' && !li.dataset.file.toLowerCase().includes(needle);
   });
   $('.nav-title', nav)?.after(input);
   let pending = false;
-  window.addEventListener('scroll', () => {
-    if (pending) return;
-    pending = true;
-    requestAnimationFrame(() => { pending = false; markCurrent(); });
-  }, { passive: true });
+  window.addEventListener(
+    'scroll',
+    () => {
+      if (pending) return;
+      pending = true;
+      requestAnimationFrame(() => {
+        pending = false;
+        markCurrent();
+      });
+    },
+    { passive: true },
+  );
   markTree();
 }
 
@@ -313,8 +381,23 @@ export function markTree(comments) {
     const n = commentCounts.get(li.dataset.file) || 0;
     li.classList.toggle('is-viewed', viewed);
     marks.replaceChildren(
-      viewed ? el('span', { class: 'tree-viewed', title: 'Viewed' }, '✓', el('span', { class: 'visually-hidden' }, ' viewed')) : '',
-      n ? el('span', { class: 'tree-count', title: `${n} comment${n === 1 ? '' : 's'}` }, String(n), el('span', { class: 'visually-hidden' }, ` comment${n === 1 ? '' : 's'}`)) : '');
+      viewed
+        ? el(
+            'span',
+            { class: 'tree-viewed', title: 'Viewed' },
+            '✓',
+            el('span', { class: 'visually-hidden' }, ' viewed'),
+          )
+        : '',
+      n
+        ? el(
+            'span',
+            { class: 'tree-count', title: `${n} comment${n === 1 ? '' : 's'}` },
+            String(n),
+            el('span', { class: 'visually-hidden' }, ` comment${n === 1 ? '' : 's'}`),
+          )
+        : '',
+    );
   }
   markCurrent();
 }

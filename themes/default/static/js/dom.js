@@ -6,7 +6,8 @@ export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(attrs)) {
     if (value === undefined || value === null || value === false) continue;
-    if (key.startsWith('on') && typeof value === 'function') node.addEventListener(key.slice(2), value);
+    if (key.startsWith('on') && typeof value === 'function')
+      node.addEventListener(key.slice(2), value);
     else if (key === 'class') node.className = value;
     else if (value === true) node.setAttribute(key, '');
     else node.setAttribute(key, String(value));
@@ -30,7 +31,9 @@ export function randomId(bytes = 12) {
 
 export function isTyping(event) {
   const t = event.target;
-  return t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
+  return (
+    t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))
+  );
 }
 
 /** Announces a message to screen readers through the page's live region. */
@@ -38,6 +41,8 @@ export function announce(text) {
   const region = document.getElementById('rr-live');
   if (region) {
     region.textContent = '';
-    setTimeout(() => { region.textContent = text; }, 30);
+    setTimeout(() => {
+      region.textContent = text;
+    }, 30);
   }
 }

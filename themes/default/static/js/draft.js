@@ -20,11 +20,11 @@ export function merge(ours, theirs, oursSummaryDirty) {
   }
   const useOurs = oursSummaryDirty;
   const merged = {
-    summary: useOurs ? ours.summary : theirs.summary ?? ours.summary,
+    summary: useOurs ? ours.summary : (theirs.summary ?? ours.summary),
     comments: Array.from(byId.values()),
     elapsed_seconds: Math.max(ours.elapsed_seconds || 0, theirs.elapsed_seconds || 0),
   };
-  const verdict = useOurs ? ours.verdict : theirs.verdict ?? ours.verdict;
+  const verdict = useOurs ? ours.verdict : (theirs.verdict ?? ours.verdict);
   if (verdict) merged.verdict = verdict;
   return merged;
 }
@@ -39,7 +39,7 @@ export class Draft {
     window.addEventListener('storage', (event) => {
       if (event.key === this.key && event.newValue) {
         this.load();
-        this.listeners.forEach((fn) => fn('other-tab'));
+        for (const fn of this.listeners) fn('other-tab');
       }
     });
   }
@@ -61,10 +61,15 @@ export class Draft {
 
   persist() {
     const { review, version, saveId, dirty, summaryDirty, submissionId } = this;
-    localStorage.setItem(this.key, JSON.stringify({ review, version, saveId, dirty, summaryDirty, submissionId }));
+    localStorage.setItem(
+      this.key,
+      JSON.stringify({ review, version, saveId, dirty, summaryDirty, submissionId }),
+    );
   }
 
-  onChange(fn) { this.listeners.push(fn); }
+  onChange(fn) {
+    this.listeners.push(fn);
+  }
 
   /** Applies an edit, stores it at once and tells the listeners (the server sync among them). */
   edit(change, { summary = false } = {}) {
@@ -73,11 +78,13 @@ export class Draft {
     this.saveId = null;
     if (summary) this.summaryDirty = true;
     this.persist();
-    this.listeners.forEach((fn) => fn('edit'));
+    for (const fn of this.listeners) fn('edit');
   }
 
   /** Live comments (no tombstones). */
-  comments() { return this.review.comments.filter((c) => !c.deleted); }
+  comments() {
+    return this.review.comments.filter((c) => !c.deleted);
+  }
 
   upsertComment(comment) {
     this.edit((review) => {
@@ -134,13 +141,14 @@ export class Draft {
     this.dirty = true;
     this.saveId = null;
     this.persist();
-    this.listeners.forEach((fn) => fn('merged'));
+    for (const fn of this.listeners) fn('merged');
   }
 
   /** The review as the API takes it. Tombstones only in drafts. */
   payload({ final = false } = {}) {
     const review = structuredClone(this.review);
-    if (final) review.comments = review.comments.filter((c) => !c.deleted).map(({ deleted, ...c }) => c);
+    if (final)
+      review.comments = review.comments.filter((c) => !c.deleted).map(({ deleted, ...c }) => c);
     return review;
   }
 

@@ -8,7 +8,9 @@ const SEVERITIES = ['blocker', 'major', 'minor', 'nit', 'question'];
 
 /** The one open form's text, in localStorage beside the review it belongs to. */
 export class FormStore {
-  constructor(draftKey) { this.key = `${draftKey}:form`; }
+  constructor(draftKey) {
+    this.key = `${draftKey}:form`;
+  }
 
   load() {
     try {
@@ -18,9 +20,13 @@ export class FormStore {
     }
   }
 
-  save(state) { localStorage.setItem(this.key, JSON.stringify(state)); }
+  save(state) {
+    localStorage.setItem(this.key, JSON.stringify(state));
+  }
 
-  clear() { localStorage.removeItem(this.key); }
+  clear() {
+    localStorage.removeItem(this.key);
+  }
 }
 
 export function placeLabel({ file, side, start, end }) {
@@ -40,16 +46,31 @@ export function buildForm({ place, existing, initial, suggestion, onSave, onInpu
   const label = placeLabel(place);
   const text = el('textarea', { id: `rr-body-${id}`, rows: 5, required: true });
   text.value = initial?.body ?? existing?.body ?? '';
-  const severity = el('select', { id: `rr-sev-${id}` },
-    el('option', { value: '' }, 'No severity'), ...SEVERITIES.map((s) => el('option', { value: s }, s)));
+  const severity = el(
+    'select',
+    { id: `rr-sev-${id}` },
+    el('option', { value: '' }, 'No severity'),
+    ...SEVERITIES.map((s) => el('option', { value: s }, s)),
+  );
   severity.value = initial?.severity ?? existing?.severity ?? '';
   const preview = el('div', { class: 'markdown rr-preview', hidden: true, 'aria-live': 'polite' });
   const previewButton = el('button', { type: 'button', 'aria-pressed': 'false' }, 'Preview');
   const error = el('p', { class: 'rr-error', role: 'alert' });
   const ask = el('div', { class: 'rr-discard', hidden: true });
-  const state = () => ({ ...place, id, existing: Boolean(existing), body: text.value, severity: severity.value });
-  const changed = () => { error.textContent = ''; onInput(state()); };
-  const dirty = () => text.value.trim() !== '' && (text.value !== (existing?.body ?? '') || severity.value !== (existing?.severity ?? ''));
+  const state = () => ({
+    ...place,
+    id,
+    existing: Boolean(existing),
+    body: text.value,
+    severity: severity.value,
+  });
+  const changed = () => {
+    error.textContent = '';
+    onInput(state());
+  };
+  const dirty = () =>
+    text.value.trim() !== '' &&
+    (text.value !== (existing?.body ?? '') || severity.value !== (existing?.severity ?? ''));
 
   previewButton.addEventListener('click', () => {
     const on = preview.hidden;
@@ -88,29 +109,75 @@ export function buildForm({ place, existing, initial, suggestion, onSave, onInpu
       onClose();
       return;
     }
-    const keep = el('button', { type: 'button', class: 'rr-keep', onclick: () => { ask.hidden = true; text.focus(); } }, 'Keep writing');
-    ask.replaceChildren(el('p', {}, existing ? 'Discard your changes to this comment?' : 'Discard this comment? What you wrote will be lost.'),
-      el('button', { type: 'button', class: 'rr-discard-yes', onclick: () => onClose() }, 'Discard'), keep);
+    const keep = el(
+      'button',
+      {
+        type: 'button',
+        class: 'rr-keep',
+        onclick: () => {
+          ask.hidden = true;
+          text.focus();
+        },
+      },
+      'Keep writing',
+    );
+    ask.replaceChildren(
+      el(
+        'p',
+        {},
+        existing
+          ? 'Discard your changes to this comment?'
+          : 'Discard this comment? What you wrote will be lost.',
+      ),
+      el(
+        'button',
+        { type: 'button', class: 'rr-discard-yes', onclick: () => onClose() },
+        'Discard',
+      ),
+      keep,
+    );
     ask.hidden = false;
     keep.focus();
   };
-  const form = el('form', { class: 'rr-comment-form', 'aria-label': label, 'data-form-id': id },
+  const form = el(
+    'form',
+    { class: 'rr-comment-form', 'aria-label': label, 'data-form-id': id },
     el('p', { class: 'rr-form-title' }, label),
-    el('label', { for: text.id, class: 'visually-hidden' }, 'Comment (markdown)'), text, preview,
-    el('div', { class: 'rr-form-tools' },
-      el('label', { for: severity.id }, 'Severity '), severity, previewButton, suggest,
+    el('label', { for: text.id, class: 'visually-hidden' }, 'Comment (markdown)'),
+    text,
+    preview,
+    el(
+      'div',
+      { class: 'rr-form-tools' },
+      el('label', { for: severity.id }, 'Severity '),
+      severity,
+      previewButton,
+      suggest,
       el('span', { class: 'spacer' }),
       el('button', { type: 'button', class: 'rr-cancel', onclick: requestClose }, 'Cancel'),
-      el('button', { type: 'submit', class: 'primary' }, existing ? 'Update comment' : 'Add comment')),
-    error, ask);
-  form.addEventListener('submit', (e) => { e.preventDefault(); save(); });
+      el(
+        'button',
+        { type: 'submit', class: 'primary' },
+        existing ? 'Update comment' : 'Add comment',
+      ),
+    ),
+    error,
+    ask,
+  );
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    save();
+  });
   form.addEventListener('keydown', (e) => {
     if (e.key === 'Escape') {
       e.preventDefault();
       if (ask.hidden) requestClose();
       else $('.rr-keep', ask)?.click();
     }
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); save(); }
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      save();
+    }
   });
   /** Points at this form when another place asks for one while it holds unsaved text. */
   const nudge = () => {

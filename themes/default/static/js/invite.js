@@ -32,7 +32,8 @@ export function takeToken() {
 /** Accepts a whole invitation link or a bare token; returns the token or null. */
 export function tokenFromPaste(text) {
   const trimmed = String(text).trim();
-  const match = trimmed.match(/invite=(rr1_[A-Za-z0-9_-]{22})/) || trimmed.match(/^(rr1_[A-Za-z0-9_-]{22})$/);
+  const match =
+    trimmed.match(/invite=(rr1_[A-Za-z0-9_-]{22})/) || trimmed.match(/^(rr1_[A-Za-z0-9_-]{22})$/);
   if (!match) return null;
   localStorage.setItem(key(), match[1]);
   return match[1];

@@ -1,6 +1,7 @@
 // Keyboard: j/k hunks, ]/[ files, c comment, v viewed, s split/unified, ? help.
-import { $, $$, announce, el, isTyping } from './dom.js';
+
 import { activeTable, fileInView, files, stickyTop, toggleViewed } from './diffview.js';
+import { $, $$, announce, el, isTyping } from './dom.js';
 
 const HELP = [
   ['j / k', 'next / previous hunk'],
@@ -15,19 +16,32 @@ const HELP = [
 
 export function showHelp() {
   $('#rr-help')?.remove();
-  const dialog = el('dialog', { id: 'rr-help', 'aria-labelledby': 'rr-help-title' },
+  const dialog = el(
+    'dialog',
+    { id: 'rr-help', 'aria-labelledby': 'rr-help-title' },
     el('h2', { id: 'rr-help-title' }, 'Keyboard shortcuts'),
-    el('dl', {}, HELP.flatMap(([k, v]) => [el('dt', {}, el('kbd', {}, k)), el('dd', {}, v)])),
-    el('button', { type: 'button', onclick: () => dialog.close() }, 'Close'));
+    el(
+      'dl',
+      {},
+      HELP.flatMap(([k, v]) => [el('dt', {}, el('kbd', {}, k)), el('dd', {}, v)]),
+    ),
+    el('button', { type: 'button', onclick: () => dialog.close() }, 'Close'),
+  );
   const back = document.activeElement;
-  dialog.addEventListener('close', () => { dialog.remove(); back?.focus?.(); });
+  dialog.addEventListener('close', () => {
+    dialog.remove();
+    back?.focus?.();
+  });
   document.body.append(dialog);
   dialog.showModal();
 }
 
 export function installKeys({ comment, switchView }) {
   let current = null;
-  const headers = () => files().filter((f) => f.open).flatMap((f) => $$('tr.hunk-header', activeTable(f)));
+  const headers = () =>
+    files()
+      .filter((f) => f.open)
+      .flatMap((f) => $$('tr.hunk-header', activeTable(f)));
   const focusRow = (row) => {
     if (!row) return;
     current = row;
@@ -38,7 +52,8 @@ export function installKeys({ comment, switchView }) {
   /** The file being read: the one holding focus or the last jump when it is on screen,
    *  else the one under the status bar; null above the first file. */
   const currentFile = () => {
-    const held = document.activeElement?.closest?.('details.file') || current?.closest('details.file');
+    const held =
+      document.activeElement?.closest?.('details.file') || current?.closest('details.file');
     const box = held?.getBoundingClientRect();
     if (held && box.bottom > stickyTop() && box.top < window.innerHeight) return held;
     return fileInView();
@@ -47,17 +62,25 @@ export function installKeys({ comment, switchView }) {
   const step = (forward) => {
     const all = files();
     const now = currentFile();
-    if (!now) return forward ? all.find((f) => f.getBoundingClientRect().top >= stickyTop()) || all[0] : all[0];
+    if (!now)
+      return forward
+        ? all.find((f) => f.getBoundingClientRect().top >= stickyTop()) || all[0]
+        : all[0];
     const i = all.indexOf(now);
     return all[forward ? Math.min(i + 1, all.length - 1) : Math.max(i - 1, 0)];
   };
   document.addEventListener('keydown', (event) => {
-    if (isTyping(event) || event.ctrlKey || event.metaKey || event.altKey || $('dialog[open]')) return;
+    if (isTyping(event) || event.ctrlKey || event.metaKey || event.altKey || $('dialog[open]'))
+      return;
     const list = headers();
     const at = current ? list.indexOf(current) : -1;
     switch (event.key) {
-      case 'j': focusRow(list[Math.min(at + 1, list.length - 1)]); break;
-      case 'k': focusRow(list[Math.max(at - 1, 0)]); break;
+      case 'j':
+        focusRow(list[Math.min(at + 1, list.length - 1)]);
+        break;
+      case 'k':
+        focusRow(list[Math.max(at - 1, 0)]);
+        break;
       case ']':
       case '[': {
         const next = step(event.key === ']');
@@ -67,7 +90,9 @@ export function installKeys({ comment, switchView }) {
         break;
       }
       case 'c': {
-        const row = current?.closest('tbody')?.querySelector('tr.row-add, tr.row-del') || current?.closest('tbody')?.querySelector('tr.row');
+        const row =
+          current?.closest('tbody')?.querySelector('tr.row-add, tr.row-del') ||
+          current?.closest('tbody')?.querySelector('tr.row');
         if (row) comment(row);
         break;
       }
@@ -75,13 +100,20 @@ export function installKeys({ comment, switchView }) {
         const file = currentFile();
         if (file && file.dataset.status !== 'unchanged') {
           toggleViewed(file);
-          announce(`${file.dataset.file} ${$('input.viewed', file).checked ? 'marked viewed' : 'no longer viewed'}`);
+          announce(
+            `${file.dataset.file} ${$('input.viewed', file).checked ? 'marked viewed' : 'no longer viewed'}`,
+          );
         } else announce('Go to a changed file first (] for the next file)');
         break;
       }
-      case 's': switchView(); break;
-      case '?': showHelp(); break;
-      default: return;
+      case 's':
+        switchView();
+        break;
+      case '?':
+        showHelp();
+        break;
+      default:
+        return;
     }
     event.preventDefault();
   });

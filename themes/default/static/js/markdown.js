@@ -12,7 +12,8 @@ export function safeHref(url) {
 /** Inline spans: `code`, **strong**, *em*, ~~del~~, [text](url), ![alt](url). */
 export function inline(text) {
   const out = [];
-  const pattern = /(`+)([^`]|[^`][\s\S]*?[^`])\1|!\[([^\]]*)\]\(((?:[^()\s]|\([^()\s]*\))*)\)|\[([^\]]+)\]\(((?:[^()\s]|\([^()\s]*\))*)\)|\*\*([^*]+)\*\*|__([^_]+)__|\*([^*\s][^*]*)\*|_([^_\s][^_]*)_|~~([^~]+)~~|(https?:\/\/[^\s<]+[^\s<.,:;"')\]])/g;
+  const pattern =
+    /(`+)([^`]|[^`][\s\S]*?[^`])\1|!\[([^\]]*)\]\(((?:[^()\s]|\([^()\s]*\))*)\)|\[([^\]]+)\]\(((?:[^()\s]|\([^()\s]*\))*)\)|\*\*([^*]+)\*\*|__([^_]+)__|\*([^*\s][^*]*)\*|_([^_\s][^_]*)_|~~([^~]+)~~|(https?:\/\/[^\s<]+[^\s<.,:;"')\]])/g;
   let last = 0;
   for (const m of text.matchAll(pattern)) {
     if (m.index > last) out.push(text.slice(last, m.index));
@@ -20,14 +21,29 @@ export function inline(text) {
     else if (m[4] !== undefined) {
       const href = safeHref(m[4]);
       const label = `image: ${m[3] || m[4]}`;
-      out.push(href ? el('a', { href, rel: 'noopener noreferrer nofollow', target: '_blank' }, label) : label);
+      out.push(
+        href
+          ? el('a', { href, rel: 'noopener noreferrer nofollow', target: '_blank' }, label)
+          : label,
+      );
     } else if (m[5] !== undefined) {
       const href = safeHref(m[6]);
-      out.push(href ? el('a', { href, rel: 'noopener noreferrer nofollow', target: '_blank' }, ...inline(m[5])) : m[5]);
+      out.push(
+        href
+          ? el(
+              'a',
+              { href, rel: 'noopener noreferrer nofollow', target: '_blank' },
+              ...inline(m[5]),
+            )
+          : m[5],
+      );
     } else if (m[7] || m[8]) out.push(el('strong', {}, ...inline(m[7] || m[8])));
     else if (m[9] || m[10]) out.push(el('em', {}, ...inline(m[9] || m[10])));
     else if (m[11]) out.push(el('del', {}, ...inline(m[11])));
-    else if (m[12]) out.push(el('a', { href: m[12], rel: 'noopener noreferrer nofollow', target: '_blank' }, m[12]));
+    else if (m[12])
+      out.push(
+        el('a', { href: m[12], rel: 'noopener noreferrer nofollow', target: '_blank' }, m[12]),
+      );
     last = m.index + m[0].length;
   }
   if (last < text.length) out.push(text.slice(last));
@@ -37,7 +53,9 @@ export function inline(text) {
 /** Markdown text to a DocumentFragment. */
 export function render(text) {
   const root = document.createDocumentFragment();
-  const lines = String(text ?? '').replace(/\r\n?/g, '\n').split('\n');
+  const lines = String(text ?? '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n');
   let i = 0;
   let para = [];
   const flush = () => {
@@ -54,8 +72,21 @@ export function render(text) {
       while (i < lines.length && !lines[i].trimStart().startsWith(fence[1])) body.push(lines[i++]);
       i += 1;
       const lang = fence[2];
-      const pre = el('pre', { class: lang === 'suggestion' ? 'suggestion' : null }, el('code', {}, body.join('\n')));
-      root.append(lang === 'suggestion' ? el('div', { class: 'suggestion-block' }, el('p', { class: 'suggestion-title' }, 'Suggested change'), pre) : pre);
+      const pre = el(
+        'pre',
+        { class: lang === 'suggestion' ? 'suggestion' : null },
+        el('code', {}, body.join('\n')),
+      );
+      root.append(
+        lang === 'suggestion'
+          ? el(
+              'div',
+              { class: 'suggestion-block' },
+              el('p', { class: 'suggestion-title' }, 'Suggested change'),
+              pre,
+            )
+          : pre,
+      );
       continue;
     }
     const heading = line.match(/^(#{1,6})\s+(.*)$/);
@@ -68,7 +99,8 @@ export function render(text) {
     if (/^\s*>/.test(line)) {
       flush();
       const quoted = [];
-      while (i < lines.length && /^\s*>/.test(lines[i])) quoted.push(lines[i++].replace(/^\s*>\s?/, ''));
+      while (i < lines.length && /^\s*>/.test(lines[i]))
+        quoted.push(lines[i++].replace(/^\s*>\s?/, ''));
       const q = el('blockquote');
       q.append(render(quoted.join('\n')));
       root.append(q);

@@ -1,30 +1,68 @@
 // The candidate's review: the entry module. Reads the invite, asks the API for the session,
 // shows its state, and wires the diff, comments, drafts and the final submission together.
-import { $, el, announce } from './dom.js';
+
 import { Api } from './api.js';
-import { takeToken, tokenFromPaste, forgetToken } from './invite.js';
-import { Draft } from './draft.js';
-import { DraftSync } from './sync.js';
 import { Comments } from './comments.js';
-import { applyTheme, currentView, enhanceFiles, enhanceTree, files, isViewed, markTree, narrow, nextTheme, preferredView, setView } from './diffview.js';
-import { render as markdown } from './markdown.js';
+import {
+  applyTheme,
+  currentView,
+  enhanceFiles,
+  enhanceTree,
+  files,
+  isViewed,
+  markTree,
+  narrow,
+  nextTheme,
+  preferredView,
+  setView,
+} from './diffview.js';
+import { $, announce, el } from './dom.js';
+import { Draft } from './draft.js';
+import { forgetToken, takeToken, tokenFromPaste } from './invite.js';
 import { installKeys, showHelp } from './keys.js';
+import { render as markdown } from './markdown.js';
 import { openSubmitDialog, submitReview } from './submit.js';
+import { DraftSync } from './sync.js';
 
 const body = document.body;
-const ui = { editable: true, state: 'preview', offset: 0, deadline: null, startedAt: null, limit: null };
+const ui = {
+  editable: true,
+  state: 'preview',
+  offset: 0,
+  deadline: null,
+  startedAt: null,
+  limit: null,
+};
 let api = null;
 let draft = null;
 let sync = null;
 let comments = null;
 
 const STATE_PAGES = {
-  invalid_token: ['This invite link is not valid', 'Check that you opened the whole link from your invitation, or paste it below.'],
-  invite_not_found: ['This invite link is not valid', 'It may have been replaced by a newer link. Open the most recent link from your invitation, or paste it below.'],
-  invite_expired: ['This invite has expired', 'The time to start this review has passed. Ask your contact for a new invitation.'],
-  invite_revoked: ['This invite was withdrawn', 'Your contact withdrew this invitation. Anything you wrote is still on this device.'],
-  other_scenario: ['This invite is for another pull request', 'The link you used belongs to a different review. Open the link from your invitation exactly as you received it.'],
-  unknown: ['Something went wrong', 'The server answered in a way this page does not understand. Your draft is kept on this device; try again later.'],
+  invalid_token: [
+    'This invite link is not valid',
+    'Check that you opened the whole link from your invitation, or paste it below.',
+  ],
+  invite_not_found: [
+    'This invite link is not valid',
+    'It may have been replaced by a newer link. Open the most recent link from your invitation, or paste it below.',
+  ],
+  invite_expired: [
+    'This invite has expired',
+    'The time to start this review has passed. Ask your contact for a new invitation.',
+  ],
+  invite_revoked: [
+    'This invite was withdrawn',
+    'Your contact withdrew this invitation. Anything you wrote is still on this device.',
+  ],
+  other_scenario: [
+    'This invite is for another pull request',
+    'The link you used belongs to a different review. Open the link from your invitation exactly as you received it.',
+  ],
+  unknown: [
+    'Something went wrong',
+    'The server answered in a way this page does not understand. Your draft is kept on this device; try again later.',
+  ],
 };
 
 function setState(text, kind = 'info') {
@@ -41,8 +79,15 @@ function setSave(kind, text) {
 
 function notice(title, text, { kind = 'info', extra = [] } = {}) {
   const box = $('#rr-notice');
-  box.replaceChildren(el('section', { class: `rr-page rr-page-${kind}`, 'aria-labelledby': 'rr-page-title' },
-    el('h2', { id: 'rr-page-title' }, title), el('p', {}, text), ...extra));
+  box.replaceChildren(
+    el(
+      'section',
+      { class: `rr-page rr-page-${kind}`, 'aria-labelledby': 'rr-page-title' },
+      el('h2', { id: 'rr-page-title' }, title),
+      el('p', {}, text),
+      ...extra,
+    ),
+  );
   box.hidden = false;
 }
 
@@ -56,15 +101,26 @@ function lock(reason) {
 }
 
 function pasteField() {
-  const input = el('input', { type: 'text', id: 'rr-paste', autocomplete: 'off', placeholder: 'https://…/#invite=rr1_…' });
+  const input = el('input', {
+    type: 'text',
+    id: 'rr-paste',
+    autocomplete: 'off',
+    placeholder: 'https://…/#invite=rr1_…',
+  });
   const error = el('p', { class: 'rr-error', role: 'alert' });
-  const form = el('form', { class: 'rr-paste' },
-    el('label', { for: input.id }, 'Open the link from your invitation, or paste it here'), input,
-    el('button', { type: 'submit', class: 'primary' }, 'Open my invite'), error);
+  const form = el(
+    'form',
+    { class: 'rr-paste' },
+    el('label', { for: input.id }, 'Open the link from your invitation, or paste it here'),
+    input,
+    el('button', { type: 'submit', class: 'primary' }, 'Open my invite'),
+    error,
+  );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     if (!tokenFromPaste(input.value)) {
-      error.textContent = 'That does not look like an invitation link: it should contain #invite=rr1_…';
+      error.textContent =
+        'That does not look like an invitation link: it should contain #invite=rr1_…';
       return;
     }
     location.reload();
@@ -76,7 +132,9 @@ const themeLabel = (theme) => `Theme: ${theme}`;
 const viewLabel = () => `View: ${currentView()}`;
 
 function buildBar() {
-  const bar = el('div', { id: 'rr-bar', class: 'rr-bar', role: 'region', 'aria-label': 'Your review' },
+  const bar = el(
+    'div',
+    { id: 'rr-bar', class: 'rr-bar', role: 'region', 'aria-label': 'Your review' },
     el('span', { id: 'rr-state', role: 'status' }, 'Loading your invite…'),
     el('span', { id: 'rr-timer' }),
     el('span', { id: 'rr-progress' }),
@@ -84,11 +142,34 @@ function buildBar() {
     el('span', { id: 'rr-undo', hidden: true }),
     el('span', { class: 'spacer' }),
     el('button', { type: 'button', id: 'rr-view', onclick: () => switchView() }, ''),
-    el('button', { type: 'button', id: 'rr-theme', onclick: () => { $('#rr-theme').textContent = themeLabel(nextTheme()); } }, themeLabel(applyTheme())),
+    el(
+      'button',
+      {
+        type: 'button',
+        id: 'rr-theme',
+        onclick: () => {
+          $('#rr-theme').textContent = themeLabel(nextTheme());
+        },
+      },
+      themeLabel(applyTheme()),
+    ),
     el('button', { type: 'button', id: 'rr-help-button', onclick: showHelp }, 'Shortcuts (?)'),
-    el('button', { type: 'button', id: 'rr-start', class: 'primary', hidden: true, onclick: start }, 'Start the review'),
-    el('button', { type: 'button', id: 'rr-open-submit', class: 'primary', onclick: finish }, 'Finish your review'));
-  $('header.pr-header').after(bar, el('div', { id: 'rr-notice', hidden: true }), el('div', { id: 'rr-live', class: 'visually-hidden', 'aria-live': 'polite' }));
+    el(
+      'button',
+      { type: 'button', id: 'rr-start', class: 'primary', hidden: true, onclick: start },
+      'Start the review',
+    ),
+    el(
+      'button',
+      { type: 'button', id: 'rr-open-submit', class: 'primary', onclick: finish },
+      'Finish your review',
+    ),
+  );
+  $('header.pr-header').after(
+    bar,
+    el('div', { id: 'rr-notice', hidden: true }),
+    el('div', { id: 'rr-live', class: 'visually-hidden', 'aria-live': 'polite' }),
+  );
   $('#file-tree')?.append(el('div', { id: 'rr-comment-list' }));
   document.body.append(el('div', { id: 'rr-tip', role: 'status', hidden: true }));
   // Sticky file headers and the sidebar sit below the bar, whatever its height.
@@ -108,7 +189,10 @@ function switchView() {
     announce('Split view needs a wider window');
     return;
   }
-  setView(preferredView() === 'split' ? 'unified' : 'split', () => { comments?.render(); comments?.relocateForm(); });
+  setView(preferredView() === 'split' ? 'unified' : 'split', () => {
+    comments?.render();
+    comments?.relocateForm();
+  });
   showViewToggle();
 }
 
@@ -121,31 +205,44 @@ function tip(near, text) {
   box.style.top = `${window.scrollY + at.bottom + 4}px`;
   box.style.left = `${window.scrollX + at.left}px`;
   clearTimeout(tip.timer);
-  tip.timer = setTimeout(() => { box.hidden = true; }, 4000);
+  tip.timer = setTimeout(() => {
+    box.hidden = true;
+  }, 4000);
 }
 
 function onLocked(cell) {
-  const why = {
-    'Not started': 'Start the review to comment',
-    Submitted: 'Your review was submitted: it can no longer change',
-  }[ui.state] || 'Comments are closed on this page';
+  const why =
+    {
+      'Not started': 'Start the review to comment',
+      Submitted: 'Your review was submitted: it can no longer change',
+    }[ui.state] || 'Comments are closed on this page';
   tip(cell, why);
 }
 
 /** After a deletion: "Comment deleted. Undo" in the bar for a while. */
 function offerUndo(id) {
   const box = $('#rr-undo');
-  const undo = el('button', { type: 'button', id: 'rr-undo-button', onclick: () => {
-    draft.restoreComment(id);
-    box.hidden = true;
-    announce('Comment restored');
-    $(`#comment-${CSS.escape(id)}`)?.focus();
-  } }, 'Undo');
+  const undo = el(
+    'button',
+    {
+      type: 'button',
+      id: 'rr-undo-button',
+      onclick: () => {
+        draft.restoreComment(id);
+        box.hidden = true;
+        announce('Comment restored');
+        $(`#comment-${CSS.escape(id)}`)?.focus();
+      },
+    },
+    'Undo',
+  );
   box.replaceChildren('Comment deleted. ', undo);
   box.hidden = false;
   announce('Comment deleted. Undo is in the status bar');
   clearTimeout(offerUndo.timer);
-  offerUndo.timer = setTimeout(() => { box.hidden = true; }, 15000);
+  offerUndo.timer = setTimeout(() => {
+    box.hidden = true;
+  }, 15000);
 }
 
 function tick() {
@@ -154,7 +251,8 @@ function tick() {
     const left = Math.round((ui.deadline - (Date.now() + ui.offset)) / 1000);
     const abs = Math.abs(left);
     const text = `${Math.floor(abs / 60)}:${String(abs % 60).padStart(2, '0')}`;
-    timer.textContent = left >= 0 ? `${text} left` : `Time is up (${text} over): you can still submit`;
+    timer.textContent =
+      left >= 0 ? `${text} left` : `Time is up (${text} over): you can still submit`;
     timer.dataset.kind = left >= 0 ? (left < 300 ? 'warn' : 'ok') : 'late';
   } else if (ui.startedAt) {
     const spent = Math.round((Date.now() + ui.offset - ui.startedAt) / 60000);
@@ -174,24 +272,49 @@ function applySession(session) {
   tick();
 }
 
-const minutes = (seconds) => `${Math.round(seconds / 60)} minute${Math.round(seconds / 60) === 1 ? '' : 's'}`;
+const minutes = (seconds) =>
+  `${Math.round(seconds / 60)} minute${Math.round(seconds / 60) === 1 ? '' : 's'}`;
 const copyKey = (id) => `rr:submitted:${id}`;
-const VERDICT_LABELS = { approve: 'Approve', request_changes: 'Request changes', comment: 'Comment' };
+const VERDICT_LABELS = {
+  approve: 'Approve',
+  request_changes: 'Request changes',
+  comment: 'Comment',
+};
 
 /** What was sent, read-only: verdict, summary, and the comments inline under their lines. */
 function showReceived(at, late, copy) {
   const when = new Date(at).toLocaleString();
-  const lines = [el('p', {}, `Received at ${when}${late ? ` (${late} s after the time box)` : ''}. Thank you: you can close this page.`)];
+  const lines = [
+    el(
+      'p',
+      {},
+      `Received at ${when}${late ? ` (${late} s after the time box)` : ''}. Thank you: you can close this page.`,
+    ),
+  ];
   if (copy) {
     const n = copy.comments.length;
-    lines.push(el('p', {}, el('strong', {}, `Verdict: ${VERDICT_LABELS[copy.verdict] || 'none'}`), ` · ${n} comment${n === 1 ? '' : 's'}, shown read-only under their lines`));
-    if (copy.summary?.trim()) lines.push(el('div', { class: 'markdown rr-submitted-summary' }, markdown(copy.summary)));
+    lines.push(
+      el(
+        'p',
+        {},
+        el('strong', {}, `Verdict: ${VERDICT_LABELS[copy.verdict] || 'none'}`),
+        ` · ${n} comment${n === 1 ? '' : 's'}, shown read-only under their lines`,
+      ),
+    );
+    if (copy.summary?.trim())
+      lines.push(el('div', { class: 'markdown rr-submitted-summary' }, markdown(copy.summary)));
   } else {
     lines.push(el('p', {}, 'A copy of what you sent is kept on the device you submitted from.'));
   }
   const box = $('#rr-notice');
-  box.replaceChildren(el('section', { class: 'rr-page rr-page-done', 'aria-labelledby': 'rr-page-title' },
-    el('h2', { id: 'rr-page-title' }, 'Your review was received'), ...lines));
+  box.replaceChildren(
+    el(
+      'section',
+      { class: 'rr-page rr-page-done', 'aria-labelledby': 'rr-page-title' },
+      el('h2', { id: 'rr-page-title' }, 'Your review was received'),
+      ...lines,
+    ),
+  );
   box.hidden = false;
   lock('Submitted');
   setSave('done', `Submitted at ${new Date(at).toLocaleTimeString()}`);
@@ -222,9 +345,16 @@ function storedCopy(id) {
 
 function showError(code, status) {
   // A token the server refuses is forgotten: the next visit asks for the link again.
-  if (status === 401 || status === 403 || code === 'other_scenario' || code === 'invalid_token') forgetToken();
-  const [title, text] = STATE_PAGES[code] || [`The server refused this (${code || status})`, 'Your draft is kept on this device.'];
-  notice(title, text, { kind: 'error', extra: code === 'invalid_token' || code === 'invite_not_found' ? [pasteField()] : [] });
+  if (status === 401 || status === 403 || code === 'other_scenario' || code === 'invalid_token')
+    forgetToken();
+  const [title, text] = STATE_PAGES[code] || [
+    `The server refused this (${code || status})`,
+    'Your draft is kept on this device.',
+  ];
+  notice(title, text, {
+    kind: 'error',
+    extra: code === 'invalid_token' || code === 'invite_not_found' ? [pasteField()] : [],
+  });
 }
 
 async function start() {
@@ -249,7 +379,9 @@ function finish() {
   if (!ui.editable) return;
   const recap = () => ({
     pending: comments.pendingForm() && { label: comments.pendingForm().label },
-    unviewed: files().filter((f) => f.dataset.status !== 'unchanged' && !isViewed(f)).map((f) => f.dataset.file),
+    unviewed: files()
+      .filter((f) => f.dataset.status !== 'unchanged' && !isViewed(f))
+      .map((f) => f.dataset.file),
   });
   openSubmitDialog(draft, recap, send);
 }
@@ -281,16 +413,26 @@ function offerPreviewImport() {
   const preview = new Draft(null);
   const n = preview.comments().length;
   if (!n || draft.comments().length) return;
-  const button = el('button', { type: 'button', class: 'primary', onclick: () => {
-    draft.edit((review) => {
-      review.comments.push(...preview.review.comments.filter((c) => !c.deleted));
-      if (!review.summary) review.summary = preview.review.summary;
-    });
-    preview.clear();
-    $('#rr-notice').hidden = true;
-    announce('Preview draft imported');
-  } }, `Import your preview draft (${n} comment${n === 1 ? '' : 's'})`);
-  notice('You wrote comments before opening your invite', 'Bring them into this review?', { extra: [button] });
+  const button = el(
+    'button',
+    {
+      type: 'button',
+      class: 'primary',
+      onclick: () => {
+        draft.edit((review) => {
+          review.comments.push(...preview.review.comments.filter((c) => !c.deleted));
+          if (!review.summary) review.summary = preview.review.summary;
+        });
+        preview.clear();
+        $('#rr-notice').hidden = true;
+        announce('Preview draft imported');
+      },
+    },
+    `Import your preview draft (${n} comment${n === 1 ? '' : 's'})`,
+  );
+  notice('You wrote comments before opening your invite', 'Bring them into this review?', {
+    extra: [button],
+  });
 }
 
 async function openInvite(token) {
@@ -315,7 +457,11 @@ async function openInvite(token) {
   }
   draft = new Draft(session.invite_id);
   if (session.state === 'submitted') {
-    showReceived(session.submission.received_at, session.submission.late_seconds, storedCopy(session.invite_id));
+    showReceived(
+      session.submission.received_at,
+      session.submission.late_seconds,
+      storedCopy(session.invite_id),
+    );
     return;
   }
   if (session.draft && session.draft.version > draft.version) {
@@ -327,11 +473,19 @@ async function openInvite(token) {
     }
   }
   applySession(session);
-  comments = new Comments(draft, () => ui.editable, { onLocked, onDeleted: offerUndo, onRender: markTree });
+  comments = new Comments(draft, () => ui.editable, {
+    onLocked,
+    onDeleted: offerUndo,
+    onRender: markTree,
+  });
   draft.onChange(() => comments.render());
   sync = new DraftSync(api, draft, setSave);
   if (session.scenario_hash !== body.dataset.scenarioHash) {
-    notice('This pull request changed after your invite was made', 'Line numbers may differ from what your interviewer expects. Review what you see; mention anything odd in your summary.', { kind: 'warn' });
+    notice(
+      'This pull request changed after your invite was made',
+      'Line numbers may differ from what your interviewer expects. Review what you see; mention anything odd in your summary.',
+      { kind: 'warn' },
+    );
   }
   if (session.state === 'not_started') {
     ui.editable = false;
@@ -343,7 +497,10 @@ async function openInvite(token) {
     const time = ui.limit
       ? `Time box: ${minutes(ui.limit)}, counted down in the bar from when you press “Start the review”. At zero the timer shows the time over; you can still submit, and how late is recorded with your review.`
       : 'There is no time limit: the clock in the bar counts from when you press “Start the review”.';
-    notice('Ready when you are', `Read the description and the diff. Press “Start the review” (in the bar above) to begin commenting. ${time}`);
+    notice(
+      'Ready when you are',
+      `Read the description and the diff. Press “Start the review” (in the bar above) to begin commenting. ${time}`,
+    );
   } else {
     setState('Reviewing');
     ui.state = 'Reviewing';
@@ -357,11 +514,19 @@ async function openInvite(token) {
 
 function openPreview() {
   draft = new Draft(null);
-  comments = new Comments(draft, () => ui.editable, { onLocked, onDeleted: offerUndo, onRender: markTree });
+  comments = new Comments(draft, () => ui.editable, {
+    onLocked,
+    onDeleted: offerUndo,
+    onRender: markTree,
+  });
   draft.onChange(() => comments.render());
   setState('Preview: comments stay on this device');
   $('#rr-open-submit').hidden = true;
-  notice('You are previewing this review', 'You can read and draft comments; they stay on this device until you open your invite.', { extra: [pasteField()] });
+  notice(
+    'You are previewing this review',
+    'You can read and draft comments; they stay on this device until you open your invite.',
+    { extra: [pasteField()] },
+  );
   comments.render();
   comments.restoreForm();
 }
@@ -375,13 +540,17 @@ function main() {
       onLocked(button);
       return;
     }
-    const deleted = $(`details.file[data-file="${CSS.escape(file)}"]`)?.dataset.status === 'deleted';
+    const deleted =
+      $(`details.file[data-file="${CSS.escape(file)}"]`)?.dataset.status === 'deleted';
     comments?.openForm({ file, side: deleted ? 'original' : 'modified' });
   });
   setView(preferredView());
   showViewToggle();
   narrow.addEventListener('change', () => {
-    setView(preferredView(), () => { comments?.render(); comments?.relocateForm(); });
+    setView(preferredView(), () => {
+      comments?.render();
+      comments?.relocateForm();
+    });
     showViewToggle();
   });
   installKeys({ comment: (row) => comments?.commentOnRow(row), switchView });

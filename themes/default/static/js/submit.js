@@ -1,7 +1,8 @@
 // The final review: summary, verdict, a recap with one Submit, then POST /api/submissions with a
 // submission id saved before the first attempt and reused on every retry and reload.
-import { $, el, randomId, announce } from './dom.js';
-import { RETRYABLE, backoff } from './api.js';
+
+import { backoff, RETRYABLE } from './api.js';
+import { $, announce, el, randomId } from './dom.js';
 import { render as markdown } from './markdown.js';
 
 const VERDICTS = [
@@ -37,52 +38,109 @@ export function openSubmitDialog(draft, recap, onConfirm) {
     const n = draft.comments().length + (pending ? 1 : 0);
     const verdict = VERDICTS.find(([value]) => value === draft.review.verdict);
     const items = [
-      el('li', { class: verdict ? null : 'rr-recap-warn' }, `Verdict: ${verdict ? verdict[1] : 'not chosen yet'}`),
-      el('li', {}, `${n} comment${n === 1 ? '' : 's'}${draft.review.summary?.trim() ? ' and your summary' : ', no summary'}`),
+      el(
+        'li',
+        { class: verdict ? null : 'rr-recap-warn' },
+        `Verdict: ${verdict ? verdict[1] : 'not chosen yet'}`,
+      ),
+      el(
+        'li',
+        {},
+        `${n} comment${n === 1 ? '' : 's'}${draft.review.summary?.trim() ? ' and your summary' : ', no summary'}`,
+      ),
     ];
-    if (pending) items.push(el('li', { class: 'rr-recap-warn' }, `An open form holds unsaved text (${pending.label}): it is added to your review when you submit.`));
+    if (pending)
+      items.push(
+        el(
+          'li',
+          { class: 'rr-recap-warn' },
+          `An open form holds unsaved text (${pending.label}): it is added to your review when you submit.`,
+        ),
+      );
     if (unviewed.length) {
-      items.push(el('li', { class: 'rr-recap-warn' }, `${unviewed.length} file${unviewed.length === 1 ? '' : 's'} not marked viewed: `,
-        el('span', { class: 'rr-recap-files' }, unviewed.join(', '))));
+      items.push(
+        el(
+          'li',
+          { class: 'rr-recap-warn' },
+          `${unviewed.length} file${unviewed.length === 1 ? '' : 's'} not marked viewed: `,
+          el('span', { class: 'rr-recap-files' }, unviewed.join(', ')),
+        ),
+      );
     }
     list.replaceChildren(...items);
   };
   summary.addEventListener('input', () => {
-    draft.edit((r) => { r.summary = summary.value; }, { summary: true });
+    draft.edit(
+      (r) => {
+        r.summary = summary.value;
+      },
+      { summary: true },
+    );
     update();
   });
   const radios = VERDICTS.map(([value, label, hint]) => {
     const input = el('input', { type: 'radio', name: 'verdict', value, id: `rr-verdict-${value}` });
     input.checked = draft.review.verdict === value;
     input.addEventListener('change', () => {
-      draft.edit((r) => { r.verdict = value; }, { summary: true });
+      draft.edit(
+        (r) => {
+          r.verdict = value;
+        },
+        { summary: true },
+      );
       error.textContent = '';
       update();
     });
-    return el('div', { class: 'rr-verdict' }, input, el('label', { for: input.id }, el('strong', {}, label), ` — ${hint}`));
+    return el(
+      'div',
+      { class: 'rr-verdict' },
+      input,
+      el('label', { for: input.id }, el('strong', {}, label), ` — ${hint}`),
+    );
   });
   update();
-  const dialog = el('dialog', { id: 'rr-submit-dialog', 'aria-labelledby': 'rr-submit-title' },
+  const dialog = el(
+    'dialog',
+    { id: 'rr-submit-dialog', 'aria-labelledby': 'rr-submit-title' },
     el('h2', { id: 'rr-submit-title' }, 'Finish your review'),
-    el('label', { for: summary.id }, 'Summary (markdown)'), summary, preview,
+    el('label', { for: summary.id }, 'Summary (markdown)'),
+    summary,
+    preview,
     el('div', { class: 'rr-form-tools' }, previewButton),
     el('fieldset', {}, el('legend', {}, 'Verdict'), radios),
-    el('h3', { class: 'rr-recap-title' }, 'You are about to send'), list,
+    el('h3', { class: 'rr-recap-title' }, 'You are about to send'),
+    list,
     el('p', { class: 'muted' }, 'You cannot edit your review after submitting it.'),
     error,
-    el('div', { class: 'rr-form-tools' },
+    el(
+      'div',
+      { class: 'rr-form-tools' },
       el('span', { class: 'spacer' }),
       el('button', { type: 'button', onclick: () => dialog.close() }, 'Keep reviewing'),
-      el('button', { type: 'button', class: 'primary', id: 'rr-submit-confirm', onclick: () => {
-        if (!draft.review.verdict) {
-          error.textContent = 'Choose a verdict.';
-          $('input[name="verdict"]', dialog)?.focus();
-          return;
-        }
-        dialog.close();
-        onConfirm();
-      } }, 'Submit review')));
-  dialog.addEventListener('close', () => { dialog.remove(); $('#rr-open-submit')?.focus(); });
+      el(
+        'button',
+        {
+          type: 'button',
+          class: 'primary',
+          id: 'rr-submit-confirm',
+          onclick: () => {
+            if (!draft.review.verdict) {
+              error.textContent = 'Choose a verdict.';
+              $('input[name="verdict"]', dialog)?.focus();
+              return;
+            }
+            dialog.close();
+            onConfirm();
+          },
+        },
+        'Submit review',
+      ),
+    ),
+  );
+  dialog.addEventListener('close', () => {
+    dialog.remove();
+    $('#rr-open-submit')?.focus();
+  });
   document.body.append(dialog);
   dialog.showModal();
   summary.focus();
@@ -101,7 +159,8 @@ export async function submitReview(api, draft, onStatus) {
     onStatus('sending', 'Submitting your review…');
     const answer = await api.submit(draft.submissionId, draft.payload({ final: true }));
     if (answer.status === 200 || answer.status === 201) return { ok: true, ...answer.data };
-    if (!RETRYABLE.has(answer.status)) return { ok: false, status: answer.status, code: answer.code, data: answer.data };
+    if (!RETRYABLE.has(answer.status))
+      return { ok: false, status: answer.status, code: answer.code, data: answer.data };
     onStatus('offline', 'Saved on this device; server unreachable, retrying');
     announce('Server unreachable, retrying');
     await backoff(attempt, answer.retryAfter);

@@ -1,6 +1,6 @@
 // Drafts to the server: debounced, one save in flight per tab, a save id per content so a
 // retried save never conflicts with itself, a merge on 409 (docs/design.md §5).
-import { RETRYABLE, backoff } from './api.js';
+import { backoff, RETRYABLE } from './api.js';
 
 const DEBOUNCE_MS = 1200;
 
@@ -61,7 +61,10 @@ export class DraftSync {
       await backoff(this.attempt, answer.retryAfter);
       this.schedule(0);
     } else {
-      this.onStatus('error', `The draft was not saved on the server (${answer.code}); it is kept on this device.`);
+      this.onStatus(
+        'error',
+        `The draft was not saved on the server (${answer.code}); it is kept on this device.`,
+      );
       this.stop();
     }
   }
