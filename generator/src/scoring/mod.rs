@@ -98,8 +98,8 @@ impl Default for Params {
             on_lines: 0.06,
             beside: 0.18,
             in_file: 0.26,
-            elsewhere: 0.38,
-            runner_up: 1.0,
+            elsewhere: 0.44,
+            runner_up: 1.5,
             sentence: 0.10,
             lead: 1.5,
         }
