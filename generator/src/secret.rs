@@ -29,7 +29,17 @@ impl PathSecret {
     /// From `REVIEWROOM_SECRET`; else, on the sqlite store only, from `.reviewroom/secret`,
     /// created (mode 0600, with a notice) on first use.
     pub fn load(project: &Project, store: StoreKind, quiet: bool) -> Result<PathSecret> {
-        if let Ok(text) = std::env::var(SECRET_ENV) {
+        PathSecret::load_with(project, store, std::env::var(SECRET_ENV).ok(), quiet)
+    }
+
+    /// `load` with the variable's value passed in, so tests do not depend on the environment.
+    fn load_with(
+        project: &Project,
+        store: StoreKind,
+        from_env: Option<String>,
+        quiet: bool,
+    ) -> Result<PathSecret> {
+        if let Some(text) = from_env {
             return PathSecret::decode(&text).with_context(|| format!("invalid {SECRET_ENV}"));
         }
         if store == StoreKind::Dynamodb {
@@ -158,12 +168,8 @@ mod tests {
     fn created_file_is_private_and_reused() {
         let dir = tempfile::tempdir().unwrap();
         let project = Project::load(dir.path()).unwrap();
-        // SAFETY-free: tests in this module do not set the variable.
-        if std::env::var(SECRET_ENV).is_ok() {
-            return;
-        }
-        let a = PathSecret::load(&project, StoreKind::Sqlite, true).unwrap();
-        let b = PathSecret::load(&project, StoreKind::Sqlite, true).unwrap();
+        let a = PathSecret::load_with(&project, StoreKind::Sqlite, None, true).unwrap();
+        let b = PathSecret::load_with(&project, StoreKind::Sqlite, None, true).unwrap();
         assert_eq!(a.fingerprint(), b.fingerprint());
         #[cfg(unix)]
         {
@@ -174,6 +180,24 @@ mod tests {
                 .mode();
             assert_eq!(mode & 0o777, 0o600);
         }
-        assert!(PathSecret::load(&project, StoreKind::Dynamodb, true).is_err());
+        assert!(PathSecret::load_with(&project, StoreKind::Dynamodb, None, true).is_err());
+    }
+
+    #[test]
+    fn the_variable_wins_over_the_file_on_either_store() {
+        let dir = tempfile::tempdir().unwrap();
+        let project = Project::load(dir.path()).unwrap();
+        let from_file = PathSecret::load_with(&project, StoreKind::Sqlite, None, true).unwrap();
+        let text = PathSecret::generate().unwrap();
+        for store in [StoreKind::Sqlite, StoreKind::Dynamodb] {
+            let loaded = PathSecret::load_with(&project, store, Some(text.clone()), true).unwrap();
+            assert_eq!(
+                loaded.fingerprint(),
+                PathSecret::decode(&text).unwrap().fingerprint()
+            );
+            assert_ne!(loaded.fingerprint(), from_file.fingerprint());
+        }
+        let bad = PathSecret::load_with(&project, StoreKind::Sqlite, Some("x".into()), true);
+        assert!(format!("{:#}", bad.unwrap_err()).contains(SECRET_ENV));
     }
 }

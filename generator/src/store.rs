@@ -4,7 +4,9 @@
 use std::sync::Arc;
 
 use anyhow::{Context, Result, bail};
-use submit_fn::store::{DynamoStore, InviteState, ReviewStore, SqliteStore};
+#[cfg(feature = "aws")]
+use submit_fn::store::DynamoStore;
+use submit_fn::store::{InviteState, ReviewStore, SqliteStore};
 
 use crate::cli::StoreArgs;
 use crate::config::{Project, StoreKind};
@@ -20,29 +22,47 @@ pub async fn open(project: &Project, args: &StoreArgs) -> Result<Arc<dyn ReviewS
                 .with_context(|| format!("cannot open the review store {}", path.display()))?;
             Ok(Arc::new(store))
         }
-        StoreKind::Dynamodb => {
-            let Some(table) = config.table.as_deref() else {
-                bail!(
-                    "the dynamodb store needs a table: set [store] table in reviewroom.toml or pass --table"
-                );
-            };
-            let store = DynamoStore::connect(
-                table,
-                config.region.as_deref(),
-                config.endpoint_url.as_deref(),
-                retention,
-            )
-            .await;
-            if let Some(endpoint) = &config.endpoint_url {
-                // A local DynamoDB-compatible server starts empty: make the table there.
-                store
-                    .create_table()
-                    .await
-                    .with_context(|| format!("cannot create table {table} at {endpoint}"))?;
-            }
-            Ok(Arc::new(store))
-        }
+        StoreKind::Dynamodb => open_dynamodb(&config, retention).await,
     }
+}
+
+#[cfg(feature = "aws")]
+async fn open_dynamodb(
+    config: &crate::config::StoreConfig,
+    retention: Option<u32>,
+) -> Result<Arc<dyn ReviewStore>> {
+    let Some(table) = config.table.as_deref() else {
+        bail!(
+            "the dynamodb store needs a table: set [store] table in reviewroom.toml or pass --table"
+        );
+    };
+    let store = DynamoStore::connect(
+        table,
+        config.region.as_deref(),
+        config.endpoint_url.as_deref(),
+        retention,
+    )
+    .await;
+    if let Some(endpoint) = &config.endpoint_url {
+        // A local DynamoDB-compatible server starts empty: make the table there.
+        store
+            .create_table()
+            .await
+            .with_context(|| format!("cannot create table {table} at {endpoint}"))?;
+    }
+    Ok(Arc::new(store))
+}
+
+/// Built with `--no-default-features` (the README's demo): no AWS SDK, so no DynamoDB.
+#[cfg(not(feature = "aws"))]
+async fn open_dynamodb(
+    _config: &crate::config::StoreConfig,
+    _retention: Option<u32>,
+) -> Result<Arc<dyn ReviewStore>> {
+    bail!(
+        "this reviewroom was built without the `aws` feature (--no-default-features), so it has \
+         no dynamodb store: build it with default features (`cargo install --path generator`)"
+    )
 }
 
 /// A runtime for the synchronous CLI commands.

@@ -2,6 +2,7 @@
 //! the Lambda (`src/main.rs`) and behind `reviewroom serve`.
 
 pub mod api;
+#[cfg(feature = "lambda")]
 pub mod lambda;
 pub mod model;
 pub mod store;

@@ -10,11 +10,13 @@ use time::OffsetDateTime;
 use crate::model::Manifest;
 use crate::token::TokenHash;
 
+#[cfg(feature = "dynamodb")]
 pub mod dynamo;
 pub mod sqlite;
 #[cfg(test)]
 pub(crate) mod tests;
 
+#[cfg(feature = "dynamodb")]
 pub use dynamo::DynamoStore;
 pub use sqlite::SqliteStore;
 
