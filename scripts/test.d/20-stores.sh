@@ -21,4 +21,5 @@ cargo build -p submit-fn --locked --example load
 target/debug/examples/load --store sqlite --candidates 200 --drafts 20
 target/debug/examples/load --store dynamodb --candidates 200 --drafts 20 \
   --pause-pid "$DYNALITE_PID" --pause-secs 8
-cargo test -p generator --locked --test export_stores -- --ignored
+# --workspace, as stage 10 built it: one package alone unifies other features and rebuilds most crates.
+cargo test --workspace --locked --test export_stores -- --ignored
