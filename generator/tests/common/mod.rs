@@ -82,6 +82,7 @@ pub fn states(ctx: &ScenarioContext) -> Vec<InviteState> {
             late_seconds: 300,
             server_elapsed_seconds: Some(3900),
         }],
+        grades: vec![],
     };
     let drafted = InviteState {
         invite: invite(ctx, "bbbbbbbbbbbbbbbb", "Grace H."),
@@ -92,11 +93,13 @@ pub fn states(ctx: &ScenarioContext) -> Vec<InviteState> {
             saved_at: datetime!(2026-03-03 10:02 UTC),
         }),
         submissions: vec![],
+        grades: vec![],
     };
     let mut empty = InviteState {
         invite: invite(ctx, "cccccccccccccccc", "Linus T."),
         draft: None,
         submissions: vec![],
+        grades: vec![],
     };
     empty.invite.started_at = None;
     empty.invite.revoked_at = Some(datetime!(2026-03-04 08:00 UTC));

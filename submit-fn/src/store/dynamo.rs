@@ -1,5 +1,5 @@
 //! `DynamoStore`: production: one DynamoDB table (docs/design.md §7). Items `INVITE#<id>` /
-//! `META` | `DRAFT` | `SUBMISSION[#round]`, each with `scenario` and `gsi_sk` =
+//! `META` | `DRAFT` | `SUBMISSION[#round]` | `GRADE#<grader>`, each with `scenario` and `gsi_sk` =
 //! `<created>#<id>#<kind>` for the `by_scenario` index. Writes that must happen once are
 //! conditional; after a failed condition the item is read back consistently. Draft and
 //! submission writes never land on a fenced item, so none is lost to a relink or delete
@@ -12,8 +12,8 @@ use aws_sdk_dynamodb::types::{AttributeValue, ReturnValue};
 use time::OffsetDateTime;
 
 use super::{
-    Draft, DraftOutcome, Invite, InviteChange, InviteState, ReviewStore, StoreError, StoreFuture,
-    Submission, SubmitOutcome, rfc3339,
+    Draft, DraftOutcome, Grade, Invite, InviteChange, InviteState, ReviewStore, StoreError,
+    StoreFuture, Submission, SubmitOutcome, rfc3339,
 };
 
 mod errors;
@@ -322,6 +322,30 @@ impl ReviewStore for DynamoStore {
                     // Fenced (moving or deleted): the write did not land.
                     _ => Err(StoreError::NotFound(invite_id.to_string())),
                 },
+                Err(e) => Err(sdk(e)),
+            }
+        })
+    }
+
+    fn save_grade<'a>(&'a self, invite_id: &'a str, grade: &'a Grade) -> StoreFuture<'a, ()> {
+        Box::pin(async move {
+            let meta = self.meta(invite_id).await?;
+            let sk = format!("{}{}", items::GRADE_PREFIX, grade.grader);
+            let mut item = Self::child(&meta, invite_id, &sk)?;
+            items::put_grade(&mut item, grade);
+            // Never over a tombstone: the invite moved or is gone.
+            let result = self
+                .client
+                .put_item()
+                .table_name(&self.table)
+                .set_item(Some(item))
+                .condition_expression("attribute_not_exists(#fence)")
+                .expression_attribute_names("#fence", relink::FENCE)
+                .send()
+                .await;
+            match result {
+                Ok(_) => Ok(()),
+                Err(e) if failed_condition(&e) => Err(StoreError::NotFound(invite_id.to_string())),
                 Err(e) => Err(sdk(e)),
             }
         })

@@ -1,5 +1,6 @@
-//! The `ReviewStore` trait and the records it keeps: an invite (with its manifest), its draft
-//! and its submissions. `sqlite` is the embedded default, `dynamo` production (docs/design.md §7).
+//! The `ReviewStore` trait and the records it keeps: an invite (with its manifest), its draft,
+//! its submissions and the interviewers' grades. `sqlite` is the embedded default, `dynamo`
+//! production (docs/design.md §7).
 
 use std::future::Future;
 use std::pin::Pin;
@@ -114,6 +115,20 @@ pub struct Submission {
     pub server_elapsed_seconds: Option<u64>,
 }
 
+/// One interviewer's grade of an invite's review (`GRADE#<grader>` item), one per grader: what
+/// they confirmed, as the JSON text `reviewroom grade` validated (docs/design.md §8). The API
+/// has no route that reads or writes it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Grade {
+    pub grader: String,
+    /// What was graded: the submission's `submission_id`, or `draft-<version>`.
+    pub review_id: String,
+    /// The grade itself, JSON text.
+    pub sheet: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub saved_at: OffsetDateTime,
+}
+
 /// An invite's whole state: what one read by invite, or one index query, returns.
 #[derive(Debug, Clone, PartialEq)]
 pub struct InviteState {
@@ -121,6 +136,8 @@ pub struct InviteState {
     pub draft: Option<Draft>,
     /// Every round's submission, oldest first.
     pub submissions: Vec<Submission>,
+    /// Every grader's grade, by grader name.
+    pub grades: Vec<Grade>,
 }
 
 impl InviteState {
@@ -196,6 +213,9 @@ pub trait ReviewStore: Send + Sync {
         invite_id: &'a str,
         submission: &'a Submission,
     ) -> StoreFuture<'a, SubmitOutcome>;
+    /// Stores `grade` as the grade of its grader, replacing theirs; `NotFound` when there is
+    /// no such invite. Only the CLI calls it: never the API.
+    fn save_grade<'a>(&'a self, invite_id: &'a str, grade: &'a Grade) -> StoreFuture<'a, ()>;
     /// Every record of the invite; `NotFound` when there was none.
     fn delete_invite<'a>(&'a self, invite_id: &'a str) -> StoreFuture<'a, ()>;
     /// Every invite's whole state, of one scenario or of all, oldest first.

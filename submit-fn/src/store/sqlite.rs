@@ -17,8 +17,8 @@ use schema::migrate;
 use crate::token::TokenHash;
 
 use super::{
-    Draft, DraftOutcome, Invite, InviteChange, InviteState, ReviewStore, StoreError, StoreFuture,
-    Submission, SubmitOutcome, rfc3339,
+    Draft, DraftOutcome, Grade, Invite, InviteChange, InviteState, ReviewStore, StoreError,
+    StoreFuture, Submission, SubmitOutcome, rfc3339,
 };
 
 const INVITE_COLUMNS: &str = "id, token_hash, scenario, manifest, candidate, reference, created_at, \
@@ -118,7 +118,7 @@ fn relink(conn: &mut Connection, id: &str, hash: TokenHash) -> Result<Invite, St
     if moved == 0 {
         return Err(StoreError::NotFound(id.to_string()));
     }
-    for table in ["drafts", "submissions"] {
+    for table in ["drafts", "submissions", "grades"] {
         tx.execute(
             &format!("UPDATE {table} SET invite_id = ?2 WHERE invite_id = ?1"),
             params![id, new_id],
@@ -319,14 +319,41 @@ impl ReviewStore for SqliteStore {
         })
     }
 
+    fn save_grade<'a>(&'a self, invite_id: &'a str, grade: &'a Grade) -> StoreFuture<'a, ()> {
+        let id = invite_id.to_string();
+        let grade = grade.clone();
+        self.call(move |conn| {
+            let tx = write_tx(conn)?;
+            require(&tx, &id)?;
+            tx.execute(
+                "INSERT INTO grades (invite_id, grader, review_id, sheet, saved_at) \
+                 VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (invite_id, grader) DO UPDATE SET \
+                 review_id = excluded.review_id, sheet = excluded.sheet, \
+                 saved_at = excluded.saved_at",
+                params![
+                    id,
+                    grade.grader,
+                    grade.review_id,
+                    grade.sheet,
+                    rfc3339(grade.saved_at)
+                ],
+            )
+            .map_err(sql)?;
+            tx.commit().map_err(sql)
+        })
+    }
+
     fn delete_invite<'a>(&'a self, invite_id: &'a str) -> StoreFuture<'a, ()> {
         let id = invite_id.to_string();
         self.call(move |conn| {
             let tx = write_tx(conn)?;
-            tx.execute("DELETE FROM drafts WHERE invite_id = ?1", params![id])
+            for table in ["drafts", "submissions", "grades"] {
+                tx.execute(
+                    &format!("DELETE FROM {table} WHERE invite_id = ?1"),
+                    params![id],
+                )
                 .map_err(sql)?;
-            tx.execute("DELETE FROM submissions WHERE invite_id = ?1", params![id])
-                .map_err(sql)?;
+            }
             let gone = tx
                 .execute("DELETE FROM invites WHERE id = ?1", params![id])
                 .map_err(sql)?;

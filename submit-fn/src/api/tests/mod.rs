@@ -3,6 +3,7 @@
 //! Beside it: the harness, property tests, and a store that is down.
 
 mod bodies;
+mod grades;
 mod harness;
 mod proptests;
 mod timing;

@@ -64,6 +64,9 @@ impl ReviewStore for Down {
     ) -> StoreFuture<'a, crate::store::SubmitOutcome> {
         self.fail()
     }
+    fn save_grade<'a>(&'a self, _: &'a str, _: &'a crate::store::Grade) -> StoreFuture<'a, ()> {
+        self.fail()
+    }
     fn delete_invite<'a>(&'a self, _: &'a str) -> StoreFuture<'a, ()> {
         self.fail()
     }

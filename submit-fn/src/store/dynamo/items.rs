@@ -6,7 +6,9 @@ use std::str::FromStr;
 use aws_sdk_dynamodb::types::AttributeValue;
 
 use super::{TTL_ATTRIBUTE, n, pk, s};
-use crate::store::{Draft, Invite, InviteState, StoreError, Submission, parse_time, rfc3339};
+use crate::store::{
+    Draft, Grade, Invite, InviteState, StoreError, Submission, parse_time, rfc3339,
+};
 
 pub(crate) type Item = HashMap<String, AttributeValue>;
 
@@ -139,6 +141,25 @@ pub(crate) fn submission(item: &Item) -> Result<Submission, StoreError> {
     })
 }
 
+/// A grade's sort key is this and the grader's name.
+pub(crate) const GRADE_PREFIX: &str = "GRADE#";
+
+pub(crate) fn put_grade(item: &mut Item, grade: &Grade) {
+    item.insert("grader".into(), s(&grade.grader));
+    item.insert("review_id".into(), s(&grade.review_id));
+    item.insert("sheet".into(), s(&grade.sheet));
+    item.insert("saved_at".into(), s(rfc3339(grade.saved_at)));
+}
+
+pub(crate) fn grade(item: &Item) -> Result<Grade, StoreError> {
+    Ok(Grade {
+        grader: get_s(item, "grader")?,
+        review_id: get_s(item, "review_id")?,
+        sheet: get_s(item, "sheet")?,
+        saved_at: parse_time(&get_s(item, "saved_at")?)?,
+    })
+}
+
 /// Items of any number of invites -> each invite's whole state, oldest invite first. Items
 /// whose META is missing or fenced (a relink or delete in progress, or done) are skipped.
 pub(crate) fn group(items: Vec<Item>) -> Result<Vec<InviteState>, StoreError> {
@@ -157,6 +178,7 @@ pub(crate) fn group(items: Vec<Item>) -> Result<Vec<InviteState>, StoreError> {
             invite: invite(meta)?,
             draft: None,
             submissions: Vec::new(),
+            grades: Vec::new(),
         };
         for item in &items {
             let sk = get_s(item, "sk")?;
@@ -164,9 +186,12 @@ pub(crate) fn group(items: Vec<Item>) -> Result<Vec<InviteState>, StoreError> {
                 state.draft = Some(draft(item)?);
             } else if sk.starts_with("SUBMISSION") {
                 state.submissions.push(submission(item)?);
+            } else if sk.starts_with(GRADE_PREFIX) && !item.contains_key(super::relink::FENCE) {
+                state.grades.push(grade(item)?);
             }
         }
         state.submissions.sort_by_key(|s| s.round);
+        state.grades.sort_by(|a, b| a.grader.cmp(&b.grader));
         states.push(state);
     }
     states.sort_by(|a, b| {

@@ -10,7 +10,7 @@
 //!    `fence` too, created as a bare placeholder when absent. Draft and submission writes are
 //!    conditional on their item carrying no `fence`, so a write that passed authorization
 //!    before step 1 either landed before step 2 (and is moved) or fails (and answers 401);
-//! 3. the items, now final, are read consistently, copied to the new id (META last), and
+//! 3. the items (grades too), now final, are read consistently, copied to the new id (META last), and
 //!    every old item is overwritten by a tombstone (keys, `fence`, TTL): no content is left,
 //!    and a writer that stalled through all of this still finds a fenced item.
 //!
@@ -103,6 +103,7 @@ impl DynamoStore {
             match sk.as_str() {
                 "META" => is_invite_meta(item),
                 "DRAFT" => item.contains_key("version"),
+                sk if sk.starts_with(items::GRADE_PREFIX) => item.contains_key("grader"),
                 _ => item.contains_key("submission_id"),
             }
         });

@@ -4,7 +4,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use time::OffsetDateTime;
 
 use super::{INVITE_COLUMNS, internal, sql};
-use crate::store::{Draft, Invite, InviteState, StoreError, Submission, parse_time};
+use crate::store::{Draft, Grade, Invite, InviteState, StoreError, Submission, parse_time};
 
 fn opt_time(text: Option<String>) -> Result<Option<OffsetDateTime>, StoreError> {
     text.as_deref().map(parse_time).transpose()
@@ -133,6 +133,36 @@ pub(super) fn get_submissions(conn: &Connection, id: &str) -> Result<Vec<Submiss
     Ok(out)
 }
 
+pub(super) fn get_grades(conn: &Connection, id: &str) -> Result<Vec<Grade>, StoreError> {
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT grader, review_id, sheet, saved_at FROM grades WHERE invite_id = ?1 \
+             ORDER BY grader",
+        )
+        .map_err(sql)?;
+    let rows = stmt
+        .query_map(params![id], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+            ))
+        })
+        .map_err(sql)?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (grader, review_id, sheet, saved) = row.map_err(sql)?;
+        out.push(Grade {
+            grader,
+            review_id,
+            sheet,
+            saved_at: parse_time(&saved)?,
+        });
+    }
+    Ok(out)
+}
+
 pub(super) fn load(conn: &Connection, id: &str) -> Result<Option<InviteState>, StoreError> {
     let Some(invite) = get_invite(conn, id)? else {
         return Ok(None);
@@ -140,6 +170,7 @@ pub(super) fn load(conn: &Connection, id: &str) -> Result<Option<InviteState>, S
     Ok(Some(InviteState {
         draft: get_draft(conn, id)?,
         submissions: get_submissions(conn, id)?,
+        grades: get_grades(conn, id)?,
         invite,
     }))
 }

@@ -45,6 +45,16 @@ CREATE TABLE submissions (
     r#"
 ALTER TABLE submissions ADD COLUMN server_elapsed_seconds INTEGER;
 "#,
+    r#"
+CREATE TABLE grades (
+    invite_id TEXT NOT NULL REFERENCES invites (id) ON DELETE CASCADE,
+    grader TEXT NOT NULL,
+    review_id TEXT NOT NULL,
+    sheet TEXT NOT NULL,
+    saved_at TEXT NOT NULL,
+    PRIMARY KEY (invite_id, grader)
+);
+"#,
 ];
 
 pub(super) fn migrate(conn: &mut Connection) -> Result<(), StoreError> {

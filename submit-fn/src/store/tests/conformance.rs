@@ -71,6 +71,7 @@ pub(crate) async fn run(store: Arc<dyn ReviewStore>) -> Vec<String> {
     submission_once_under_concurrency(store.clone(), &tag).await;
     late_and_reopen(&*store, &tag).await;
     listing(&*store, &tag).await;
+    super::grades::one_per_grader(&*store, &tag).await;
     let mut gone = super::races::relink_keeps_acknowledged_writes(store.clone(), &tag).await;
     gone.extend(super::races::delete_leaves_nothing_writable(store, &tag).await);
     gone
