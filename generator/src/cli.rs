@@ -39,6 +39,8 @@ pub enum Command {
     Invites(InvitesArgs),
     /// Export reviews, scored against the answer key.
     Export(ExportArgs),
+    /// Grade one invite's review in a local page: confirm scoring, mark issues, recommend.
+    Grade(GradeArgs),
     /// Put every candidate on one scenario side by side.
     Compare(CompareArgs),
     /// Write the interviewer's scenario catalog (never under dist/).
@@ -186,6 +188,20 @@ pub struct ExportArgs {
     /// Write to this file instead of standard output.
     #[arg(long)]
     pub out: Option<PathBuf>,
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct GradeArgs {
+    /// The invite whose review to grade.
+    pub invite: String,
+    /// Who grades (the grade is stored under this name; default: the login name).
+    #[arg(long)]
+    pub grader: Option<String>,
+    /// Port on 127.0.0.1 (default: any free one).
+    #[arg(long, default_value_t = 0)]
+    pub port: u16,
     #[command(flatten)]
     pub store: StoreArgs,
 }

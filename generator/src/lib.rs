@@ -8,6 +8,7 @@ pub mod cmd;
 pub mod config;
 pub mod diff;
 pub mod export;
+pub mod grading;
 pub mod highlight;
 pub mod html;
 pub mod invite;

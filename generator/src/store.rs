@@ -1,5 +1,5 @@
 //! Opens the configured review store (`[store]` of reviewroom.toml, flags over it) for the
-//! commands that read or write invites: invite, invites, serve, export, compare.
+//! commands that read or write invites: invite, invites, serve, export, compare, grade.
 
 use std::sync::Arc;
 

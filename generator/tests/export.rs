@@ -33,7 +33,7 @@ fn golden(name: &str, actual: &str) {
 fn json_matches_golden() {
     let json = exported(ExportFormat::Json);
     let value: serde_json::Value = serde_json::from_str(&json).unwrap();
-    assert_eq!(value["version"], 2);
+    assert_eq!(value["version"], 3);
     let records = value["records"].as_array().unwrap();
     assert_eq!(records[0]["status"], "submitted");
     assert_eq!(records[0]["invite"]["late_seconds"], 300);
@@ -62,8 +62,26 @@ fn csv_matches_golden_and_neutralises_formulas() {
     let csv = exported(ExportFormat::Csv);
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
-    // 4 comments + summary, 1 live draft comment + summary, summary.
-    assert_eq!(rows.len(), 4 + 1 + 1 + 1 + 1);
+    // 4 comments + summary, 1 live draft comment + summary, summary; then each record's two
+    // key issues with their results.
+    assert_eq!(rows.len(), 4 + 1 + 1 + 1 + 1 + 3 * 2);
+    let results: Vec<&str> = rows
+        .iter()
+        .filter(|r| r.get(6) == Some("issue"))
+        .map(|r| r.get(r.len() - 1).unwrap())
+        .collect();
+    assert_eq!(
+        results,
+        [
+            "found, suggested by scoring",
+            "found, suggested by scoring",
+            "found, suggested by scoring",
+            "missed, suggested by scoring",
+            "missed, suggested by scoring",
+            "missed, suggested by scoring",
+        ],
+        "every key issue carries scoring's suggestion when no grade exists"
+    );
     assert!(
         rows.iter()
             .flat_map(|r| r.iter())

@@ -1,5 +1,5 @@
-//! Export through a real store: the fixture invites written to SQLite (and, with dynalite, to
-//! DynamoDB) export exactly the records the fixture itself gives.
+//! Export through a real store: the fixture invites, graded by two graders, written to SQLite
+//! (and, with dynalite, to DynamoDB) export exactly the records the fixture itself gives.
 
 mod common;
 
@@ -17,23 +17,38 @@ async fn fill(store: &dyn ReviewStore, states: &[InviteState]) {
     for state in states {
         store.create_invite(&state.invite).await.unwrap();
         if let Some(draft) = &state.draft {
-            let saved = store
-                .save_draft(
-                    &state.invite.id,
-                    0,
-                    &draft.save_id,
-                    &draft.review,
-                    draft.saved_at,
-                )
-                .await
-                .unwrap();
-            assert!(matches!(saved, DraftOutcome::Saved(_)), "{saved:?}");
+            // Saved until the store's version is the fixture's: a grade names `draft-<version>`.
+            for base in 0..draft.version {
+                let save_id = format!("{}-{base}", draft.save_id);
+                let saved = store
+                    .save_draft(
+                        &state.invite.id,
+                        base,
+                        &save_id,
+                        &draft.review,
+                        draft.saved_at,
+                    )
+                    .await
+                    .unwrap();
+                assert!(matches!(saved, DraftOutcome::Saved(_)), "{saved:?}");
+            }
         }
         for submission in &state.submissions {
             let outcome = store.submit(&state.invite.id, submission).await.unwrap();
             assert!(matches!(outcome, SubmitOutcome::Created(_)), "{outcome:?}");
         }
+        for grade in &state.grades {
+            store.save_grade(&state.invite.id, grade).await.unwrap();
+        }
     }
+}
+
+/// The fixture invites with two graders' grades of each.
+fn fixture() -> Vec<InviteState> {
+    let ctx = context();
+    let states = states(&ctx);
+    let contexts = BTreeMap::from([(ctx.scenario.slug.clone(), ctx)]);
+    common::grades::graded(&contexts, &states)
 }
 
 /// The JSON records (without the export time) of `states`.
@@ -61,7 +76,7 @@ async fn round_trip(config: &str) -> serde_json::Value {
     let store = generator::store::open(&project, &StoreArgs::default())
         .await
         .unwrap();
-    let fixture = states(&context());
+    let fixture = fixture();
     fill(store.as_ref(), &fixture).await;
     let listed = store.list(Some("demo-review")).await.unwrap();
     assert_eq!(listed.len(), fixture.len());
@@ -70,9 +85,14 @@ async fn round_trip(config: &str) -> serde_json::Value {
 
 #[tokio::test]
 async fn sqlite_exports_what_was_stored() {
-    let expected = records_json(&states(&context()));
+    let expected = records_json(&fixture());
     let stored = round_trip("[store]\nkind = \"sqlite\"\n").await;
     assert_eq!(stored, expected);
+    assert_eq!(
+        stored[0]["grades"].as_array().unwrap().len(),
+        2,
+        "grades are exported"
+    );
 }
 
 /// Run by scripts/test.d/20-stores.sh, which starts dynalite and sets REVIEWROOM_TEST_DYNAMODB.
@@ -88,5 +108,5 @@ async fn dynamodb_and_sqlite_export_the_same_json() {
     .await;
     let sqlite = round_trip("[store]\nkind = \"sqlite\"\n").await;
     assert_eq!(dynamo, sqlite);
-    assert_eq!(dynamo, records_json(&states(&context())));
+    assert_eq!(dynamo, records_json(&fixture()));
 }

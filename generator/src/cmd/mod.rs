@@ -10,6 +10,7 @@ pub mod check;
 pub mod compare;
 pub mod eval_scoring;
 pub mod export;
+pub mod grade;
 pub mod invite;
 pub mod invites;
 pub mod new;
@@ -35,6 +36,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Invite(args) => invite::run(&project, &args, cli.quiet),
         Command::Invites(args) => invites::run(&project, &args, cli.quiet),
         Command::Export(args) => export::run(&project, &args, cli.quiet),
+        Command::Grade(args) => grade::run(&project, &args, cli.quiet),
         Command::Compare(args) => compare::run(&project, &args),
         Command::EvalScoring(args) => eval_scoring::run(&project, &args),
         Command::Secret(_) => Ok(()),

@@ -11,6 +11,7 @@ use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
 use super::record::{ExportRecord, InviteInfo, Status};
+use crate::grading::results;
 use crate::scenario::{self, Issue, Scenario};
 use crate::scoring::{self, Key, Params, Score};
 
@@ -89,6 +90,7 @@ pub fn record(
         ),
         (None, None) => (Status::Draft, Review::default(), None),
     };
+    let review_id = review_id(state);
     let mut warnings = Vec::new();
     let score = match context {
         Some(ctx) => scoring::score(&ctx.key, &review, params),
@@ -107,6 +109,15 @@ pub fn record(
             invite.scenario, invite.manifest.scenario_hash, now
         ));
     }
+    let grades = results::grade_records(&state.grades, &review_id, &mut warnings);
+    let results = match context {
+        Some(ctx) => results::issue_results(
+            ctx.scenario.key.iter().map(|i| i.id.as_str()),
+            &score,
+            &grades,
+        ),
+        None => Default::default(),
+    };
     Ok(ExportRecord {
         invite: InviteInfo {
             id: invite.id.clone(),
@@ -126,8 +137,24 @@ pub fn record(
         },
         status,
         submission_id,
+        review_id,
         review,
         score,
+        grades,
+        results,
         warnings,
     })
+}
+
+/// What a grade names as the review it grades: the exported submission's id, else
+/// `draft-<version>` of the last draft, else `empty`.
+pub fn review_id(state: &InviteState) -> String {
+    match (
+        state.current_submission().or(state.submissions.last()),
+        &state.draft,
+    ) {
+        (Some(s), _) => s.submission_id.clone(),
+        (None, Some(d)) => format!("draft-{}", d.version),
+        (None, None) => "empty".into(),
+    }
 }

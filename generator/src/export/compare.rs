@@ -1,5 +1,7 @@
 //! `reviewroom compare`: every candidate on one scenario side by side, so interviewers can
-//! calibrate: per level found / total, and per key issue who was credited with it.
+//! calibrate: per level found / total, per key issue each candidate's result (confirmed by
+//! the graders where a grade counts, else suggested by scoring, labelled so), and where two
+//! graders graded the same reviews, their agreement per level and their disagreements.
 
 use std::fmt::Write as _;
 use std::io::Write;
@@ -12,13 +14,18 @@ use super::record::ExportRecord;
 use super::report::LEVELS;
 use super::report_html::document;
 use crate::cli::ExportFormat;
+use crate::grading::calibration::{Calibration, calibrate};
+use crate::grading::results::{counting, names};
+use crate::grading::sheet::{Outcome, Sheet};
 use crate::html::escape;
+use crate::scenario::Level;
 
 #[derive(Serialize)]
 struct Matrix<'a> {
     scenario: &'a str,
     candidates: Vec<Column<'a>>,
     issues: Vec<IssueRow<'a>>,
+    calibration: Calibration,
 }
 
 #[derive(Serialize)]
@@ -26,6 +33,11 @@ struct Column<'a> {
     invite: &'a str,
     candidate: &'a str,
     status: &'a str,
+    /// "confirmed by Ada and Grace", or "suggested by scoring" when no grade counts.
+    source: String,
+    /// Grader -> recommendation.
+    recommendations: Vec<(String, &'static str)>,
+    /// Issues found: confirmed where graded (issues the graders disagree on not counted).
     found: usize,
     total: usize,
     per_level: Vec<(&'static str, usize, usize)>,
@@ -36,33 +48,58 @@ struct IssueRow<'a> {
     id: &'a str,
     level: &'static str,
     title: &'a str,
-    /// One entry per candidate, in column order: "found", "possibly" or "".
-    marks: Vec<&'static str>,
+    /// One entry per candidate, in column order: the result's label ("found, confirmed by
+    /// Ada"), "possibly, suggested by scoring", or "" (scoring credited nothing, no grade).
+    marks: Vec<String>,
+}
+
+/// Found / total per level, by the results (confirmed where graded).
+fn tally(context: &ScenarioContext, record: &ExportRecord, level: Option<Level>) -> (usize, usize) {
+    let issues = context
+        .scenario
+        .key
+        .iter()
+        .filter(|i| level.is_none_or(|l| i.level == l));
+    let (mut found, mut total) = (0, 0);
+    for issue in issues {
+        total += 1;
+        let result = record.results.get(&issue.id);
+        found += usize::from(result.and_then(|r| r.outcome()) == Some(Outcome::Found));
+    }
+    (found, total)
+}
+
+fn column<'a>(context: &ScenarioContext, r: &'a ExportRecord) -> Column<'a> {
+    let graders: Vec<(&str, &Sheet)> = counting(&r.grades).collect();
+    let source = if graders.is_empty() {
+        "suggested by scoring".to_string()
+    } else {
+        format!("confirmed by {}", names(graders.iter().map(|(g, _)| *g)))
+    };
+    let (found, total) = tally(context, r, None);
+    Column {
+        invite: &r.invite.id,
+        candidate: &r.invite.candidate,
+        status: r.status.as_str(),
+        source,
+        recommendations: graders
+            .iter()
+            .map(|(g, s)| (g.to_string(), s.recommendation.label()))
+            .collect(),
+        found,
+        total,
+        per_level: LEVELS
+            .iter()
+            .map(|l| {
+                let (found, total) = tally(context, r, Some(*l));
+                (l.as_str(), found, total)
+            })
+            .collect(),
+    }
 }
 
 fn matrix<'a>(context: &'a ScenarioContext, records: &'a [ExportRecord]) -> Matrix<'a> {
-    let candidates = records
-        .iter()
-        .map(|r| Column {
-            invite: &r.invite.id,
-            candidate: &r.invite.candidate,
-            status: r.status.as_str(),
-            found: r.score.found,
-            total: r.score.total,
-            per_level: LEVELS
-                .iter()
-                .map(|l| {
-                    let t = r
-                        .score
-                        .per_level
-                        .get(l.as_str())
-                        .cloned()
-                        .unwrap_or_default();
-                    (l.as_str(), t.found, t.total)
-                })
-                .collect(),
-        })
-        .collect();
+    let candidates = records.iter().map(|r| column(context, r)).collect();
     let mut issues: Vec<IssueRow> = context
         .scenario
         .key
@@ -79,17 +116,17 @@ fn matrix<'a>(context: &'a ScenarioContext, records: &'a [ExportRecord]) -> Matr
         scenario: &context.scenario.slug,
         candidates,
         issues,
+        calibration: calibrate(context, records),
     }
 }
 
-/// "found" when a comment is credited to the issue, "possibly" when one only sits on its lines.
-fn mark(record: &ExportRecord, issue: &str) -> &'static str {
-    if !record.score.credited(issue).is_empty() {
-        "found"
-    } else if !record.score.possibly(issue).is_empty() {
-        "possibly"
-    } else {
-        ""
+/// The result's label where it is confirmed or scoring credited a comment; "possibly, suggested
+/// by scoring" when one only sits on its lines; "" otherwise.
+fn mark(record: &ExportRecord, issue: &str) -> String {
+    match record.results.get(issue) {
+        Some(r) if r.is_confirmed() || r.suggested == Outcome::Found => r.label.clone(),
+        _ if !record.score.possibly(issue).is_empty() => "possibly, suggested by scoring".into(),
+        _ => String::new(),
     }
 }
 
@@ -111,6 +148,17 @@ pub fn write(
                     .map(|c| format!("{} ({})", c.candidate, c.invite)),
             );
             csv.write_record(header.iter().map(|h| super::csv::neutralise(h)))?;
+            let summary = |what: &str, cell: &dyn Fn(&Column) -> String| {
+                let mut cells = vec![String::new(), String::new(), what.to_string()];
+                cells.extend(m.candidates.iter().map(cell));
+                cells
+            };
+            for cells in [
+                summary("results", &|c| c.source.clone()),
+                summary("recommendation", &recommendations),
+            ] {
+                csv.write_record(cells.iter().map(|c| super::csv::neutralise(c)))?;
+            }
             for row in &m.issues {
                 let mut cells = vec![
                     row.id.to_string(),
@@ -140,21 +188,23 @@ fn markdown(m: &Matrix, title: &str) -> String {
     let mut out = format!(
         "# Compare: {}
 
-| candidate | status | found / total |",
+| candidate | status | results | recommendation | found / total |",
         md_cell(title)
     );
     for level in LEVELS {
         let _ = write!(out, " {} |", level.as_str());
     }
-    out.push_str("\n| --- | --- | --- |");
+    out.push_str("\n| --- | --- | --- | --- | --- |");
     out.push_str(&" --- |".repeat(LEVELS.len()));
     for c in &m.candidates {
         let _ = write!(
             out,
-            "\n| {} (`{}`) | {} | {} / {} |",
+            "\n| {} (`{}`) | {} | {} | {} | {} / {} |",
             md_cell(c.candidate),
             c.invite,
             c.status,
+            md_cell(&c.source),
+            md_cell(&recommendations(c)),
             c.found,
             c.total
         );
@@ -171,11 +221,36 @@ fn markdown(m: &Matrix, title: &str) -> String {
     for row in &m.issues {
         let _ = write!(out, "\n| {} | {} |", md_cell(row.title), row.level);
         for mark in &row.marks {
-            let _ = write!(out, " {} |", if mark.is_empty() { "-" } else { mark });
+            let _ = write!(
+                out,
+                " {} |",
+                if mark.is_empty() {
+                    "-".into()
+                } else {
+                    md_cell(mark)
+                }
+            );
         }
     }
     out.push('\n');
+    out.push_str(&crate::grading::calibration::markdown(
+        &m.calibration,
+        md_cell,
+    ));
     out
+}
+
+/// "Ada: Yes; Grace: No", or "-" when nobody graded.
+fn recommendations(c: &Column) -> String {
+    if c.recommendations.is_empty() {
+        return "-".into();
+    }
+    let each: Vec<String> = c
+        .recommendations
+        .iter()
+        .map(|(g, r)| format!("{g}: {r}"))
+        .collect();
+    each.join("; ")
 }
 
 /// A table cell that cannot break the table or carry HTML or markdown.
@@ -185,7 +260,7 @@ fn md_cell(text: &str) -> String {
 
 fn html(m: &Matrix, title: &str) -> String {
     let mut out = format!(
-        "<h1>Compare: {}</h1><table class=\"compare\"><thead><tr><th scope=\"col\">candidate</th><th scope=\"col\">status</th><th scope=\"col\">found / total</th>",
+        "<h1>Compare: {}</h1><table class=\"compare\"><thead><tr><th scope=\"col\">candidate</th><th scope=\"col\">status</th><th scope=\"col\">results</th><th scope=\"col\">recommendation</th><th scope=\"col\">found / total</th>",
         escape(title)
     );
     for level in LEVELS {
@@ -195,9 +270,11 @@ fn html(m: &Matrix, title: &str) -> String {
     for c in &m.candidates {
         let _ = write!(
             out,
-            "<tr><th scope=\"row\">{}</th><td>{}</td><td>{} / {}</td>",
+            "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{} / {}</td>",
             escape(c.candidate),
             c.status,
+            escape(&c.source),
+            escape(&recommendations(c)),
             c.found,
             c.total
         );
@@ -219,10 +296,19 @@ fn html(m: &Matrix, title: &str) -> String {
             row.level
         );
         for mark in &row.marks {
-            let _ = write!(out, "<td>{}</td>", if mark.is_empty() { "-" } else { mark });
+            let _ = write!(
+                out,
+                "<td>{}</td>",
+                if mark.is_empty() {
+                    "-".into()
+                } else {
+                    escape(mark)
+                }
+            );
         }
         out.push_str("</tr>");
     }
     out.push_str("</tbody></table>");
+    out.push_str(&crate::grading::calibration::html(&m.calibration));
     out
 }

@@ -1,12 +1,15 @@
-//! CSV export: one row per comment and one per summary, safe to open in a spreadsheet.
+//! CSV export: one row per comment, one per summary and one per key issue (its result,
+//! confirmed or suggested), safe to open in a spreadsheet.
 
 use std::io::Write;
 
 use anyhow::{Context, Result};
 
+use super::collect::ScenarioContext;
 use super::record::ExportRecord;
+use crate::grading::results::{extra_label, match_label};
 
-const HEADER: [&str; 17] = [
+const HEADER: [&str; 18] = [
     "invite",
     "ref",
     "candidate",
@@ -24,6 +27,7 @@ const HEADER: [&str; 17] = [
     "credited_issue_ids",
     "possible_issue_ids",
     "evidence",
+    "result",
 ];
 
 /// Spreadsheets run a cell that starts with = + - @ (or a tab or carriage return) as a
@@ -63,7 +67,11 @@ fn json_name<T: serde::Serialize>(value: &T) -> String {
     }
 }
 
-pub fn write(records: &[ExportRecord], out: impl Write) -> Result<()> {
+pub fn write(
+    records: &[ExportRecord],
+    scenarios: &std::collections::BTreeMap<String, ScenarioContext>,
+    out: impl Write,
+) -> Result<()> {
     let mut csv = writer(out);
     csv.write_record(HEADER).context("cannot write CSV")?;
     for record in records {
@@ -99,7 +107,8 @@ pub fn write(records: &[ExportRecord], out: impl Write) -> Result<()> {
             ];
             let row = row
                 .into_iter()
-                .chain(matches(record, |id| id == comment.id));
+                .chain(matches(record, |id| id == comment.id))
+                .chain([decisions(record, &comment.id)]);
             write_row(&mut csv, &base, row)?;
         }
         let summary = [
@@ -114,8 +123,31 @@ pub fn write(records: &[ExportRecord], out: impl Write) -> Result<()> {
         ];
         let summary = summary
             .into_iter()
-            .chain(matches(record, |id| id.starts_with("summary:")));
+            .chain(matches(record, |id| id.starts_with("summary:")))
+            .chain([recommendations(record)]);
         write_row(&mut csv, &base, summary)?;
+        let key = scenarios
+            .get(&record.invite.scenario)
+            .map(|c| c.scenario.key.as_slice())
+            .unwrap_or_default();
+        for issue in key {
+            let result = record.results.get(&issue.id).map(|r| r.label.clone());
+            let row = [
+                "issue".to_string(),
+                issue.file.clone(),
+                issue.side.as_str().to_string(),
+                issue.lines.0.to_string(),
+                issue.lines.1.to_string(),
+                String::new(),
+                String::new(),
+                issue.title.clone(),
+                issue.id.clone(),
+                String::new(),
+                String::new(),
+                result.unwrap_or_default(),
+            ];
+            write_row(&mut csv, &base, row)?;
+        }
     }
     csv.flush().context("cannot write CSV")?;
     Ok(())
@@ -145,6 +177,33 @@ fn matches(record: &ExportRecord, which: impl Fn(&str) -> bool) -> [String; 3] {
         .collect::<Vec<_>>()
         .join("; ");
     [ids(true), ids(false), evidence]
+}
+
+/// The graders' decisions on a comment: on each match ("ISSUE: confirmed by Ada") or, for a
+/// comment credited to none, as an extra ("valid extra, by Ada").
+fn decisions(record: &ExportRecord, comment: &str) -> String {
+    let mut each: Vec<String> = record
+        .score
+        .matches(comment)
+        .iter()
+        .filter_map(|m| {
+            Some(format!(
+                "{}: {}",
+                m.issue,
+                match_label(&record.grades, &m.issue, comment)?
+            ))
+        })
+        .collect();
+    each.extend(extra_label(&record.grades, comment));
+    each.join("; ")
+}
+
+/// The summary row's result: each counting grade's recommendation ("Ada: Yes").
+fn recommendations(record: &ExportRecord) -> String {
+    crate::grading::results::counting(&record.grades)
+        .map(|(grader, sheet)| format!("{grader}: {}", sheet.recommendation.label()))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 fn write_row<W: Write>(

@@ -7,6 +7,7 @@ pub mod csv;
 pub mod json;
 pub mod record;
 pub mod report;
+pub mod report_grades;
 pub mod report_html;
 pub mod report_md;
 
@@ -76,7 +77,7 @@ pub fn write(
             out.write_all(crate::printable::json(&text).as_bytes())?;
             Ok(())
         }
-        ExportFormat::Csv => csv::write(records, out),
+        ExportFormat::Csv => csv::write(records, scenarios, out),
         ExportFormat::Md => {
             for record in records {
                 let report = Report::new(record, scenarios.get(&record.invite.scenario));

@@ -4,11 +4,14 @@
 use serde::Serialize;
 use submit_fn::model::Review;
 
+use crate::grading::results::{GradeRecord, IssueResult};
 use crate::scoring::Score;
 
 /// Version of the JSON export format.
 /// 2: scores credit what comments say, with each match's tier and terms.
-pub const FORMAT_VERSION: u32 = 2;
+/// 3: `review_id`, the interviewers' `grades` and each key issue's `results` (confirmed or
+/// suggested).
+pub const FORMAT_VERSION: u32 = 3;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -54,8 +57,14 @@ pub struct ExportRecord {
     pub invite: InviteInfo,
     pub status: Status,
     pub submission_id: Option<String>,
+    /// What a grade of this review names: the `submission_id`, `draft-<version>`, or `empty`.
+    pub review_id: String,
     pub review: Review,
     pub score: Score,
+    /// Every grader's grade, by name (stale ones included, marked).
+    pub grades: Vec<GradeRecord>,
+    /// Key issue id -> the confirmed result where a grade counts, else scoring's suggestion.
+    pub results: std::collections::BTreeMap<String, IssueResult>,
     /// Set when the scenario folder no longer matches the build the invite was made for.
     pub warnings: Vec<String>,
 }

@@ -314,6 +314,7 @@ fn body(report: &Report) -> String {
             escape(warning)
         );
     }
+    out.push_str(&super::report_grades::html(report));
     let _ = write!(
         out,
         "<h2>Found, by the machine's reading: {} of {}</h2><p>Counts use credited matches only (the comment says it); matches on an issue's lines that do not say it are listed apart as \"possibly\".</p>",

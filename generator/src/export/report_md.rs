@@ -131,6 +131,7 @@ pub fn render(report: &Report) -> String {
     for warning in &record.warnings {
         let _ = writeln!(out, "\n> **Warning:** {}", inline(warning));
     }
+    out.push_str(&super::report_grades::markdown(report));
 
     let score = &record.score;
     let _ = writeln!(

@@ -1,0 +1,169 @@
+// The grade page (`reviewroom grade`): axe finds nothing serious or critical, before and after
+// a refused save; a save with a field missing names it and moves focus there; a complete save
+// is stored and shown again. Screenshots at desktop and phone width, light and dark.
+
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { after, before, test } from 'node:test';
+import {
+  axe,
+  BIN,
+  browser,
+  page as firstPage,
+  freePort,
+  invite,
+  makeProject,
+  Server,
+  shot,
+} from './harness.mjs';
+
+let root;
+let server;
+let grader;
+let url;
+
+/** Submits a review for `inv` through the API, as the candidate's page would. */
+async function submit(base, inv) {
+  const review = {
+    submission_id: 'sub-grade-1',
+    verdict: 'request_changes',
+    summary: 'Two problems, one nit.',
+    comments: [
+      {
+        id: 'c1',
+        file: 'src/api/client.ts',
+        side: 'modified',
+        start_line: 18,
+        end_line: 19,
+        severity: 'major',
+        body: 'This loop never ends when the server keeps failing: cap the retries.',
+        updated_at: '2026-03-02T10:20:00Z',
+      },
+      {
+        id: 'c2',
+        file: 'app/worker.py',
+        side: 'modified',
+        start_line: 16,
+        end_line: 16,
+        severity: 'blocker',
+        body: 'SQL injection here? The query is built with an f-string.',
+        updated_at: '2026-03-02T10:30:00Z',
+      },
+      {
+        id: 'c3',
+        file: 'src/api/client.ts',
+        side: 'modified',
+        body: 'No tests for the client.',
+        updated_at: '2026-03-02T10:31:00Z',
+      },
+    ],
+  };
+  const res = await fetch(`${base}/api/submissions`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${inv.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(review),
+  });
+  assert.equal(res.status, 201, await res.text());
+}
+
+function startGrade(id) {
+  return new Promise((resolve, reject) => {
+    const env = { ...process.env };
+    delete env.REVIEWROOM_SECRET;
+    const proc = spawn(BIN, ['--root', root, 'grade', id, '--grader', 'Test Grader'], { env });
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`grade did not start:\n${out}`)), 60000);
+    proc.stdout.on('data', (chunk) => {
+      out += chunk;
+      const found = out.match(/http:\/\/127\.0\.0\.1:\d+\/grade\/[0-9a-f]+/);
+      if (found) {
+        clearTimeout(timer);
+        resolve({ proc, url: found[0] });
+      }
+    });
+    proc.stderr.on('data', (chunk) => {
+      out += chunk;
+    });
+    proc.on('exit', (code) => {
+      if (code) reject(new Error(`grade exited ${code}:\n${out}`));
+    });
+  });
+}
+
+before(async () => {
+  root = makeProject();
+  server = await new Server(root, await freePort()).start();
+  const inv = invite(root, 'demo-review');
+  await submit(server.base, inv);
+  ({ proc: grader, url } = await startGrade(inv.id));
+});
+after(async () => {
+  await server?.stop();
+  if (grader && grader.exitCode === null) {
+    await new Promise((resolve) => {
+      grader.once('exit', resolve);
+      grader.kill('SIGTERM');
+    });
+  }
+});
+
+test('the grade page passes axe, names a missing field, saves and shows the saved grade', async () => {
+  const context = await browser();
+  const page = await firstPage(context);
+  await page.goto(url);
+  await page.waitForSelector('#grade');
+  assert.deepEqual(await axe(page), []);
+  await shot(page, 'grade-desktop');
+  await page.evaluate(() => {
+    document.documentElement.dataset.theme = 'dark';
+  });
+  assert.deepEqual(await axe(page), [], 'dark');
+  await shot(page, 'grade-desktop-dark');
+  await page.evaluate(() => {
+    delete document.documentElement.dataset.theme;
+  });
+
+  // Saving an empty form: refused, the first missing field marked and focused.
+  await page.click('button[type=submit]');
+  await page.waitForSelector('[aria-invalid="true"]');
+  assert.match(await page.textContent('#grade-status'), /Not saved/);
+  const focusedField = await page.evaluate(
+    () => document.activeElement.closest('[data-field]')?.dataset.field,
+  );
+  assert.ok(focusedField?.startsWith('/issues/'), `focus on ${focusedField}`);
+  assert.deepEqual(await axe(page), [], 'with an error shown');
+
+  // Every suggested match confirmed, every issue found, every extra valid, a recommendation.
+  for (const fieldset of await page.locator('fieldset[data-field]').all()) {
+    const first = fieldset.locator('input[type=radio]').first();
+    if (await first.count()) await first.check();
+  }
+  await page.fill('#notes', 'Ask how the retry cap should be chosen.');
+  // A save answers "Saved at ..." and reloads the page, which then shows the stored grade.
+  const reloaded = page.waitForEvent('load');
+  await page.click('button[type=submit]');
+  await reloaded;
+  await page.waitForSelector('#grade');
+  assert.match(await page.textContent('#saved-at'), /^saved 20\d\d-/);
+  assert.equal(await page.inputValue('#notes'), 'Ask how the retry cap should be chosen.');
+  assert.ok(await page.locator('input[name=recommendation][value=strong_yes]').isChecked());
+  await shot(page, 'grade-saved');
+  assert.deepEqual(context.errors, []);
+  await context.close();
+
+  const phone = await browser({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+  });
+  const small = await firstPage(phone);
+  await small.goto(url);
+  await small.waitForSelector('#grade');
+  assert.deepEqual(await axe(small), [], 'phone');
+  const overflow = await small.evaluate(
+    () => document.documentElement.scrollWidth - window.innerWidth,
+  );
+  assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px on a phone`);
+  await shot(small, 'grade-phone');
+  await phone.close();
+});

@@ -1,0 +1,89 @@
+// The grade page: collects the form into the grade JSON (docs/design.md §8) and posts it to
+// the page's own address on the `reviewroom grade` server. A refusal names its field as a JSON
+// pointer: the matching fieldset is marked and focused. After a save the page reloads, so the
+// other graders' grades, hidden until then, appear.
+
+const form = document.getElementById('grade');
+const status = document.getElementById('grade-status');
+
+function checked(root, name) {
+  const input = root.querySelector(`input[name="${CSS.escape(name)}"]:checked`);
+  return input ? input.value : undefined;
+}
+
+function collect() {
+  const grade = { issues: {}, extras: {}, notes: '', recommendation: undefined };
+  for (const article of form.querySelectorAll('article.grade-issue')) {
+    const issue = { matches: {} };
+    for (const fieldset of article.querySelectorAll('li.grade-match fieldset')) {
+      const input = fieldset.querySelector('input[type=radio]');
+      const value = input ? checked(fieldset, input.name) : undefined;
+      if (value) issue.matches[fieldset.dataset.comment] = value;
+    }
+    const outcome = article.querySelector('fieldset.grade-outcome input[type=radio]');
+    const picked = outcome ? checked(article, outcome.name) : undefined;
+    if (picked) issue.outcome = picked;
+    issue.note = article.querySelector('textarea').value;
+    grade.issues[article.dataset.issue] = issue;
+  }
+  for (const fieldset of form.querySelectorAll('li.grade-extra fieldset')) {
+    const input = fieldset.querySelector('input[type=radio]');
+    const value = input ? checked(fieldset, input.name) : undefined;
+    if (value) grade.extras[fieldset.dataset.comment] = value;
+  }
+  grade.notes = document.getElementById('notes').value;
+  const recommendation = checked(form, 'recommendation');
+  if (recommendation) grade.recommendation = recommendation;
+  return grade;
+}
+
+function clearMarks() {
+  for (const marked of form.querySelectorAll('[aria-invalid="true"]'))
+    marked.removeAttribute('aria-invalid');
+  for (const note of form.querySelectorAll('.grade-error')) note.remove();
+}
+
+/** Marks the element of `field` (or its closest ancestor pointer) and moves focus there. */
+function markField(field, message) {
+  let target = null;
+  for (let f = field; f !== '' && !target; f = f.slice(0, f.lastIndexOf('/'))) {
+    target = form.querySelector(`[data-field="${CSS.escape(f)}"]`);
+  }
+  if (!target) return;
+  target.setAttribute('aria-invalid', 'true');
+  const note = document.createElement('p');
+  note.className = 'grade-error';
+  note.textContent = message;
+  target.append(note);
+  const focusable = target.matches('textarea') ? target : target.querySelector('input, textarea');
+  (focusable || target).focus();
+  target.scrollIntoView({ block: 'center' });
+}
+
+form.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  clearMarks();
+  status.textContent = 'Saving…';
+  let response;
+  try {
+    response = await fetch(window.location.pathname, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(collect()),
+      credentials: 'same-origin',
+    });
+  } catch {
+    status.textContent =
+      'Not saved: the grade server does not answer (is `reviewroom grade` still running?).';
+    return;
+  }
+  const body = await response.json().catch(() => ({}));
+  if (response.ok) {
+    status.textContent = `Saved at ${body.saved_at}.`;
+    window.setTimeout(() => window.location.reload(), 600);
+    return;
+  }
+  const error = body.error || {};
+  status.textContent = `Not saved: ${error.message || response.statusText}`;
+  if (typeof error.field === 'string') markField(error.field, error.message);
+});
