@@ -4,14 +4,18 @@
 
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
 import {
   axe,
   BIN,
   browser,
+  cli,
   page as firstPage,
   freePort,
   invite,
+  look,
   makeProject,
   Server,
   shot,
@@ -21,6 +25,17 @@ let root;
 let server;
 let grader;
 let url;
+let inviteId;
+const stopped = [];
+
+/** Stops a grade server and waits for it to exit. */
+async function stop(proc) {
+  if (!proc || proc.exitCode !== null) return;
+  await new Promise((resolve) => {
+    proc.once('exit', resolve);
+    proc.kill('SIGTERM');
+  });
+}
 
 /** Submits a review for `inv` through the API, as the candidate's page would. */
 async function submit(base, inv) {
@@ -66,11 +81,11 @@ async function submit(base, inv) {
   assert.equal(res.status, 201, await res.text());
 }
 
-function startGrade(id) {
+function startGrade(id, name = 'Test Grader') {
   return new Promise((resolve, reject) => {
     const env = { ...process.env };
     delete env.REVIEWROOM_SECRET;
-    const proc = spawn(BIN, ['--root', root, 'grade', id, '--grader', 'Test Grader'], { env });
+    const proc = spawn(BIN, ['--root', root, 'grade', id, '--grader', name], { env });
     let out = '';
     const timer = setTimeout(() => reject(new Error(`grade did not start:\n${out}`)), 60000);
     proc.stdout.on('data', (chunk) => {
@@ -95,16 +110,12 @@ before(async () => {
   server = await new Server(root, await freePort()).start();
   const inv = invite(root, 'demo-review');
   await submit(server.base, inv);
+  inviteId = inv.id;
   ({ proc: grader, url } = await startGrade(inv.id));
 });
 after(async () => {
   await server?.stop();
-  if (grader && grader.exitCode === null) {
-    await new Promise((resolve) => {
-      grader.once('exit', resolve);
-      grader.kill('SIGTERM');
-    });
-  }
+  for (const proc of [grader, ...stopped]) await stop(proc);
 });
 
 test('the grade page passes axe, names a missing field, saves and shows the saved grade', async () => {
@@ -166,4 +177,47 @@ test('the grade page passes axe, names a missing field, saves and shows the save
   assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px on a phone`);
   await shot(small, 'grade-phone');
   await phone.close();
+});
+
+test('a second grader who disagrees: report and compare show both grades and kappa, axe-clean', async () => {
+  const second = await startGrade(inviteId, 'Second Grader');
+  stopped.push(second.proc);
+  const context = await browser();
+  const tab = await firstPage(context);
+  await tab.goto(second.url);
+  await tab.waitForSelector('#grade');
+  assert.match(await tab.textContent('main'), /1 other grade of this review stays hidden/);
+  // Every match confirmed and extra judged as the first grader did, but each issue only
+  // partly found and a No.
+  for (const fieldset of await tab.locator('fieldset[data-field]').all()) {
+    const field = await fieldset.getAttribute('data-field');
+    const choice = field.endsWith('/outcome')
+      ? fieldset.locator('input[value=partly]')
+      : fieldset.locator('input[type=radio]').first();
+    if (await choice.count()) await choice.check();
+  }
+  await tab.locator('input[name=recommendation][value=no]').check();
+  const reloaded = tab.waitForEvent('load');
+  await tab.click('button[type=submit]');
+  await reloaded;
+  await tab.waitForSelector('#grade');
+  assert.match(await tab.textContent('main'), /Test Grader/, 'the other grade, shown once saved');
+  assert.deepEqual(context.errors, []);
+  await context.close();
+  await stop(second.proc);
+
+  const report = path.join(root, 'graded-report.html');
+  cli(root, 'export', '--invite', inviteId, '--format', 'html', '--out', report);
+  const html = fs.readFileSync(report, 'utf8');
+  assert.match(html, /Results, confirmed by Second Grader and Test Grader/);
+  assert.match(html, /partly by Second Grader, found by Test Grader \(graders disagree\)/);
+  assert.match(html, /Graded by Second Grader: No/);
+  await look(report, 'graded-report');
+
+  const compared = path.join(root, 'graded-compare.html');
+  cli(root, 'compare', 'demo-review', '--format', 'html', '--out', compared);
+  const table = fs.readFileSync(compared, 'utf8');
+  assert.match(table, /Agreement between graders/);
+  assert.match(table, /Where graders disagree/);
+  await look(compared, 'graded-compare');
 });

@@ -1,6 +1,7 @@
 // Test harness: a temp project with the fixture scenarios, `reviewroom serve` on a free port
 // (SQLite store), invites minted through the CLI, and Debian's chromium driven by
 // playwright-core with a fresh profile per browser.
+import assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -211,4 +212,30 @@ export async function axe(page) {
 
 export function exportJson(root, id) {
   return JSON.parse(cli(root, 'export', '--invite', id, '--format', 'json'));
+}
+
+const SIZES = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } };
+
+/** An interviewer's document (`file`, no script) in light and dark at desktop and phone width:
+ * axe-clean, no sideways scroll, screenshots `documents-NAME-*`; returns each body colour. */
+export async function look(file, name) {
+  const seen = [];
+  for (const scheme of ['light', 'dark']) {
+    for (const [size, viewport] of Object.entries(SIZES)) {
+      const context = await browser({ bypassCSP: true, colorScheme: scheme, viewport });
+      const tab = await page(context);
+      await tab.goto(`file://${file}`);
+      const violations = await axe(tab);
+      assert.deepEqual(violations, [], `${name} ${scheme} ${size}`);
+      const wide = await tab.evaluate(
+        () => document.documentElement.scrollWidth > window.innerWidth,
+      );
+      assert.equal(wide, false, `${name} ${scheme} ${size}: the page scrolls sideways`);
+      seen.push(await tab.evaluate(() => getComputedStyle(document.body).backgroundColor));
+      await shot(tab, `documents-${name}-${scheme}-${size}`);
+      await context.close();
+    }
+  }
+  assert.notEqual(seen[0], seen[2], `${name}: dark differs from light`);
+  return seen;
 }

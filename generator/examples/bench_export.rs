@@ -135,7 +135,7 @@ fn main() -> anyhow::Result<()> {
             &generator::scoring::Params::default(),
         )?;
         let mut out = Vec::new();
-        export::write(&records, &contexts, format, "-", &mut out)?;
+        export::write(&records, &contexts, format, "-", None, &mut out)?;
         println!(
             "export {kind:>8} {format:?}: {} reviews in {:.2} s (store read {:.2} s), {:.1} MB; stored them in {:.1} s",
             records.len(),

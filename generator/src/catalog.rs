@@ -1,18 +1,16 @@
 //! The interviewer's catalog ("pick a scenario"): one card per scenario and one page per
-//! scenario with its full key. Written under `.reviewroom/catalog/`, never under dist/.
+//! scenario with its full key, drawn by the theme's `interviewer/catalog.html` and
+//! `interviewer/key.html`. Written under `.reviewroom/catalog/`, never under dist/.
 
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
+use serde::Serialize;
 
-use crate::export::report::LEVELS;
-use crate::html::escape;
-use crate::scenario::Scenario;
-
-const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
-const STYLE: &str = include_str!("export/report.css");
+use crate::export::report::{LEVELS, line_label, side_label, split_detail};
+use crate::render::documents::Documents;
+use crate::scenario::{Issue, Scenario};
 
 /// A scenario with where its page is published.
 pub struct Entry {
@@ -20,117 +18,146 @@ pub struct Entry {
     pub preview_url: String,
 }
 
-fn page(title: &str, body: &str) -> String {
-    format!(
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\"><meta name=\"referrer\" content=\"no-referrer\"><meta name=\"robots\" content=\"noindex\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title><style>{STYLE}\n.cards{{display:grid;grid-template-columns:repeat(auto-fill,minmax(320px,1fr));gap:1rem}}.card{{border:1px solid #d0d7de;border-radius:8px;padding:1rem}}.card h2{{font-size:1.1rem;margin:0 0 .4rem;border:0}}.tags{{color:#57606a;font-size:13px}}</style></head><body><main>{body}</main></body></html>\n",
-        escape(title)
-    )
+#[derive(Serialize)]
+struct Card<'a> {
+    slug: &'a str,
+    title: &'a str,
+    track: &'a str,
+    stack: &'a [String],
+    roles: &'a [String],
+    minutes: u32,
+    summary: &'a str,
+    counts: String,
+    preview_url: &'a str,
 }
 
+#[derive(Serialize)]
+struct Track<'a> {
+    name: &'a str,
+    scenarios: Vec<Card<'a>>,
+}
+
+#[derive(Serialize)]
+struct KeyIssue<'a> {
+    id: &'a str,
+    title: &'a str,
+    category: &'static str,
+    places: Vec<String>,
+    explanation: String,
+    strong: Option<String>,
+    follow_up: Option<String>,
+}
+
+#[derive(Serialize)]
+struct KeyLevel<'a> {
+    level: &'static str,
+    issues: Vec<KeyIssue<'a>>,
+}
+
+#[derive(Serialize)]
+struct KeyPage<'a> {
+    scenario: Card<'a>,
+    levels: Vec<KeyLevel<'a>>,
+}
+
+/// "5 issues: 2 junior, 2 mid, 1 senior".
 fn counts(scenario: &Scenario) -> String {
-    let mut per_level: BTreeMap<&str, usize> = BTreeMap::new();
-    for issue in &scenario.key {
-        *per_level.entry(issue.level.as_str()).or_default() += 1;
-    }
     let parts: Vec<String> = LEVELS
         .iter()
         .map(|l| {
-            format!(
-                "{} {}",
-                per_level.get(l.as_str()).copied().unwrap_or(0),
-                l.as_str()
-            )
+            let n = scenario.key.iter().filter(|i| i.level == *l).count();
+            format!("{n} {}", l.as_str())
         })
         .collect();
     format!("{} issues: {}", scenario.key.len(), parts.join(", "))
 }
 
-pub fn index_html(entries: &[Entry]) -> String {
-    let mut by_track: BTreeMap<&str, Vec<&Entry>> = BTreeMap::new();
+fn card(entry: &Entry) -> Card<'_> {
+    let s = &entry.scenario;
+    Card {
+        slug: &s.slug,
+        title: &s.meta.title,
+        track: &s.meta.track,
+        stack: &s.meta.stack,
+        roles: &s.meta.roles,
+        minutes: s.meta.minutes,
+        summary: &s.meta.summary,
+        counts: counts(s),
+        preview_url: &entry.preview_url,
+    }
+}
+
+fn key_issue(issue: &Issue) -> KeyIssue<'_> {
+    let detail = split_detail(&issue.detail);
+    KeyIssue {
+        id: &issue.id,
+        title: &issue.title,
+        category: issue.category.as_str(),
+        places: issue
+            .places()
+            .iter()
+            .map(|p| {
+                let lines = line_label(p.lines.0, p.lines.1);
+                format!("{} {} {lines}", p.file, side_label(p.side))
+            })
+            .collect(),
+        explanation: detail.explanation,
+        strong: detail.strong,
+        follow_up: detail.follow_up,
+    }
+}
+
+pub fn index_html(documents: &Documents, entries: &[Entry]) -> Result<String> {
+    let mut by_track: BTreeMap<&str, Vec<Card>> = BTreeMap::new();
     for entry in entries {
         by_track
             .entry(entry.scenario.meta.track.as_str())
             .or_default()
-            .push(entry);
+            .push(card(entry));
     }
-    let mut body = String::from(
-        "<h1>Pick a scenario</h1><p>Interviewers only: this catalog and the keys it links to are never published.</p>",
-    );
-    for (track, entries) in by_track {
-        let _ = write!(body, "<h2>{}</h2><div class=\"cards\">", escape(track));
-        for entry in entries {
-            let s = &entry.scenario;
-            let _ = write!(
-                body,
-                "<article class=\"card\"><h2>{}</h2><p class=\"tags\">{} · {} minutes</p><p class=\"tags\">For: {}</p><p>{}</p><p>{}</p><p><a href=\"{}\">Preview the candidate page</a> · <a href=\"{}.html\">Answer key</a></p><p class=\"tags\">Invite: <code>reviewroom invite {} --candidate NAME</code></p></article>",
-                escape(&s.meta.title),
-                escape(&s.meta.stack.join(", ")),
-                s.meta.minutes,
-                escape(&s.meta.roles.join(", ")),
-                escape(&s.meta.summary),
-                escape(&counts(s)),
-                escape(&entry.preview_url),
-                escape(&s.slug),
-                escape(&s.slug)
-            );
-        }
-        body.push_str("</div>");
-    }
-    page("reviewroom catalog", &body)
+    let tracks: Vec<Track> = by_track
+        .into_iter()
+        .map(|(name, scenarios)| Track { name, scenarios })
+        .collect();
+    documents.render(
+        "catalog.html",
+        "reviewroom catalog",
+        &serde_json::json!({ "tracks": tracks }),
+    )
 }
 
-pub fn key_html(entry: &Entry) -> String {
+/// The key page, senior issues first.
+pub fn key_html(documents: &Documents, entry: &Entry) -> Result<String> {
     let s = &entry.scenario;
-    let mut body = format!(
-        "<p><a href=\"index.html\">All scenarios</a></p><h1>{}</h1><p class=\"tags\">{} · {} · {} minutes · {}</p><p>{}</p><p><a href=\"{}\">Preview the candidate page</a></p><h2>The key</h2>",
-        escape(&s.meta.title),
-        escape(&s.meta.track),
-        escape(&s.meta.stack.join(", ")),
-        s.meta.minutes,
-        escape(&counts(s)),
-        escape(&s.meta.summary),
-        escape(&entry.preview_url)
-    );
-    for level in LEVELS {
-        let _ = write!(body, "<h2>{}</h2>", level.as_str());
-        for issue in s.key.iter().filter(|i| i.level == level) {
-            let places: Vec<String> = issue
-                .places()
+    let levels = LEVELS
+        .iter()
+        .rev()
+        .map(|level| KeyLevel {
+            level: level.as_str(),
+            issues: s
+                .key
                 .iter()
-                .map(|p| {
-                    format!(
-                        "<code>{}</code> {:?} {}-{}",
-                        escape(&p.file),
-                        p.side,
-                        p.lines.0,
-                        p.lines.1
-                    )
-                })
-                .collect();
-            let _ = write!(
-                body,
-                "<section class=\"issue\" id=\"{}\"><h3>{}</h3><p class=\"meta\">{} · {}</p><div class=\"markdown\">{}</div></section>",
-                escape(&issue.id),
-                escape(&issue.title),
-                issue.category.as_str(),
-                places.join("; "),
-                crate::markdown::to_html(&issue.detail)
-            );
-        }
-    }
-    page(&s.meta.title, &body)
+                .filter(|i| i.level == *level)
+                .map(key_issue)
+                .collect(),
+        })
+        .collect();
+    let page = KeyPage {
+        scenario: card(entry),
+        levels,
+    };
+    documents.render("key.html", &s.meta.title, &page)
 }
 
 /// Writes `index.html` and one `<slug>.html` per scenario into `out`; returns the files.
-pub fn write(entries: &[Entry], out: &Path) -> Result<Vec<PathBuf>> {
+pub fn write(documents: &Documents, entries: &[Entry], out: &Path) -> Result<Vec<PathBuf>> {
     std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
+    let mut files = vec![(out.join("index.html"), index_html(documents, entries)?)];
+    for entry in entries {
+        let path = out.join(format!("{}.html", entry.scenario.slug));
+        files.push((path, key_html(documents, entry)?));
+    }
     let mut written = Vec::new();
-    let mut files = vec![(out.join("index.html"), index_html(entries))];
-    files.extend(
-        entries
-            .iter()
-            .map(|e| (out.join(format!("{}.html", e.scenario.slug)), key_html(e))),
-    );
     for (path, html) in files {
         std::fs::write(&path, html).with_context(|| format!("cannot write {}", path.display()))?;
         written.push(path);

@@ -136,6 +136,11 @@ impl Project {
         self.root.join(relative)
     }
 
+    /// The configured theme folder (`theme =`), if any.
+    pub fn theme_dir(&self) -> Option<PathBuf> {
+        self.config.theme.as_ref().map(|t| self.path(t))
+    }
+
     /// `.reviewroom/`, created with a `.gitignore` of `*` so its contents are never committed.
     pub fn state_dir(&self) -> Result<PathBuf> {
         let dir = self.root.join(STATE_DIR);

@@ -1,5 +1,5 @@
-//! HTML text built by hand, shared by the page (`render`), scenario and candidate markdown
-//! (`markdown`), the catalog and the export: escaping, and one highlighted line with its
+//! HTML text built by hand, shared by the page (`render`) and scenario and candidate markdown
+//! (`markdown`): escaping (also every tera template's escape), and one highlighted line with its
 //! intra-line word marks.
 
 use std::ops::Range;

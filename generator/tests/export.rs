@@ -96,7 +96,7 @@ fn markdown_matches_golden_and_is_inert() {
     let md = exported(ExportFormat::Md);
     assert!(!md.contains("<img"), "raw HTML must not survive");
     assert!(!md.contains("!["), "images must not survive");
-    assert!(md.contains("Key issues no comment was credited to"));
+    assert!(md.contains("## Issues missed"));
     assert!(
         md.contains(
             "- Time taken: 65 min 0 s measured by the server (Start to receipt); 65 min 0 s \
@@ -113,7 +113,7 @@ fn markdown_matches_golden_and_is_inert() {
         "names are inert too"
     );
     assert!(
-        md.contains("at original 2-5"),
+        md.contains("`db/001_init.sql original 2-5`"),
         "an also place is shown in its own file"
     );
     golden("expected.md", &md);
@@ -133,7 +133,7 @@ fn html_report_is_self_contained_and_escapes_candidate_text() {
         "only http, https and mailto links"
     );
     assert!(!html.contains("<b>L</b>"), "candidate names are escaped");
-    assert!(html.contains("<svg class=\"chart\""));
+    assert!(html.contains("<figure class=\"bars\">"));
     assert!(
         html.contains("Fixture key detail Qx7"),
         "missed issues carry their detail"

@@ -50,7 +50,7 @@ fn compared(format: ExportFormat) -> String {
     let (contexts, states) = hostile();
     let records = common::records(&contexts, &states);
     let mut out = Vec::new();
-    compare::write(&contexts["demo-review"], &records, format, &mut out).unwrap();
+    compare::write(&contexts["demo-review"], &records, format, None, &mut out).unwrap();
     String::from_utf8(out).unwrap()
 }
 

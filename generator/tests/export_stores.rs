@@ -64,7 +64,7 @@ fn records_json(states: &[InviteState]) -> serde_json::Value {
     )
     .unwrap();
     let mut out = Vec::new();
-    export::write(&records, &contexts, ExportFormat::Json, "-", &mut out).unwrap();
+    export::write(&records, &contexts, ExportFormat::Json, "-", None, &mut out).unwrap();
     let value: serde_json::Value = serde_json::from_slice(&out).unwrap();
     value["records"].clone()
 }

@@ -25,7 +25,7 @@ fn compared(
 ) -> String {
     let records = records(contexts, states);
     let mut out = Vec::new();
-    compare::write(&contexts["demo-review"], &records, format, &mut out).unwrap();
+    compare::write(&contexts["demo-review"], &records, format, None, &mut out).unwrap();
     String::from_utf8(out).unwrap()
 }
 
@@ -81,7 +81,8 @@ fn two_graders_disagree_and_compare_shows_kappa_per_level() {
     );
     let html = compared(&contexts, &states, ExportFormat::Html);
     assert!(
-        html.contains("<h2>Agreement between graders</h2>") && html.contains("<td>0.40</td>"),
+        html.contains("<h2>Agreement between graders</h2>")
+            && html.contains("<td class=\"num\">0.40</td>"),
         "{html}"
     );
 }
@@ -120,7 +121,7 @@ fn exports_show_confirmed_results_where_graded_and_suggestions_elsewhere() {
     let html = written(&contexts, &records, ExportFormat::Html);
     assert!(
         html.contains("Results, confirmed by Barbara")
-            && html.contains("<td>found, confirmed by Barbara</td>"),
+            && html.contains("<span class=\"mark-found\">found, confirmed by Barbara</span>"),
         "{html}"
     );
     assert!(html.contains("Results, suggested by scoring"), "{html}");

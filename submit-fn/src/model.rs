@@ -146,6 +146,10 @@ pub struct Review {
     pub comments: Vec<Comment>,
     #[serde(default)]
     pub elapsed_seconds: u64,
+    /// The changed files the candidate marked viewed, for the report's "files viewed of N".
+    /// None in reviews saved by pages that did not send it (docs/design.md §6).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub viewed_files: Option<Vec<String>>,
 }
 
 /// One comment: on a line range of one side, or (both lines absent) on a whole file.

@@ -14,6 +14,9 @@ pub const MAX_ID: usize = 128;
 /// page's clock and the network).
 pub const ELAPSED_SLACK_SECONDS: u64 = 300;
 
+/// Paths in `viewed_files`: a scenario has at most 200 files (docs/design.md §2).
+pub const MAX_VIEWED: usize = 200;
+
 /// A rejected field: where (JSON pointer) and why.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{field}: {message}")]
@@ -106,12 +109,35 @@ pub fn review(
             format!("at most {MAX_COMMENTS} comments"),
         ));
     }
+    if let Some(viewed) = &review.viewed_files {
+        viewed_files(viewed, manifest, &format!("{base}/viewed_files"))?;
+    }
     let mut ids = HashSet::new();
     for (i, c) in review.comments.iter().enumerate() {
         let at = format!("{base}/comments/{i}");
         comment(c, manifest, stage, &at)?;
         if !ids.insert(c.id.as_str()) {
             return Err(invalid(format!("{at}/id"), "comment ids must be unique"));
+        }
+    }
+    Ok(())
+}
+
+/// At most [`MAX_VIEWED`] paths, each a file of the manifest, none twice.
+fn viewed_files(paths: &[String], manifest: &Manifest, at: &str) -> Result<(), Invalid> {
+    if paths.len() > MAX_VIEWED {
+        return Err(invalid(
+            at.to_string(),
+            format!("at most {MAX_VIEWED} paths"),
+        ));
+    }
+    let mut seen = HashSet::new();
+    for (i, path) in paths.iter().enumerate() {
+        if manifest.file(path).is_none() {
+            return Err(invalid(format!("{at}/{i}"), "not a file of this scenario"));
+        }
+        if !seen.insert(path.as_str()) {
+            return Err(invalid(format!("{at}/{i}"), "each path once"));
         }
     }
     Ok(())
@@ -318,6 +344,23 @@ mod tests {
             summary: summary.into(),
             ..Review::default()
         }
+    }
+
+    #[test]
+    fn viewed_files_are_known_paths_once_each_and_optional() {
+        let mut r = with(comment(None, None, Side::Modified));
+        assert_eq!(field(&r, Stage::Submission), None, "absent: an older page");
+        r.viewed_files = Some(vec!["src/lib.rs".into()]);
+        assert_eq!(field(&r, Stage::Submission), None);
+        r.viewed_files = Some(vec!["src/lib.rs".into(), "src/lib.rs".into()]);
+        assert_eq!(field(&r, Stage::Draft).as_deref(), Some("/viewed_files/1"));
+        r.viewed_files = Some(vec!["../etc/passwd".into()]);
+        assert_eq!(
+            field(&r, Stage::Submission).as_deref(),
+            Some("/viewed_files/0")
+        );
+        r.viewed_files = Some(vec!["src/lib.rs".into(); MAX_VIEWED + 1]);
+        assert_eq!(field(&r, Stage::Draft).as_deref(), Some("/viewed_files"));
     }
 
     #[test]

@@ -33,7 +33,8 @@ pub fn run(project: &Project, args: &CatalogArgs, quiet: bool) -> Result<()> {
         Some(out) => out.clone(),
         None => project.state_subdir("catalog")?,
     };
-    let written = catalog::write(&entries, &out)?;
+    let documents = crate::render::documents::Documents::for_project(project)?;
+    let written = catalog::write(&documents, &entries, &out)?;
     if !quiet {
         println!(
             "wrote {} files to {} ({} scenarios)",

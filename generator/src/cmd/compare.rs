@@ -26,6 +26,13 @@ pub fn run(project: &Project, args: &CompareArgs) -> Result<()> {
         &project.config.scoring.params(),
     )?;
     let mut buffer = Vec::new();
-    compare::write(context, &records, args.format, &mut buffer)?;
+    let theme = project.theme_dir();
+    compare::write(
+        context,
+        &records,
+        args.format,
+        theme.as_deref(),
+        &mut buffer,
+    )?;
     crate::output::write_whole(args.out.as_deref(), &buffer)
 }

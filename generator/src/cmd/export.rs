@@ -38,7 +38,15 @@ pub fn run(project: &Project, args: &ExportArgs, quiet: bool) -> Result<()> {
         .unwrap_or_default();
     // Written to memory first, so a failure leaves no half-written file behind.
     let mut buffer = Vec::new();
-    export::write(&records, &contexts, args.format, &now, &mut buffer)?;
+    let theme = project.theme_dir();
+    export::write(
+        &records,
+        &contexts,
+        args.format,
+        &now,
+        theme.as_deref(),
+        &mut buffer,
+    )?;
     crate::output::write_whole(args.out.as_deref(), &buffer)?;
     if !quiet {
         if let Some(path) = &args.out {

@@ -5,6 +5,7 @@
 
 use std::fmt::Write as _;
 use std::io::Write;
+use std::path::Path;
 
 use anyhow::{Context, Result};
 use serde::Serialize;
@@ -12,12 +13,11 @@ use serde::Serialize;
 use super::collect::ScenarioContext;
 use super::record::ExportRecord;
 use super::report::LEVELS;
-use super::report_html::document;
 use crate::cli::ExportFormat;
 use crate::grading::calibration::{Calibration, calibrate};
 use crate::grading::results::{counting, names};
 use crate::grading::sheet::{Outcome, Sheet};
-use crate::html::escape;
+use crate::render::{Theme, documents::Documents};
 use crate::scenario::Level;
 
 #[derive(Serialize)]
@@ -130,10 +130,13 @@ fn mark(record: &ExportRecord, issue: &str) -> String {
     }
 }
 
+/// Writes the comparison in `format`; the HTML through the theme's `interviewer/compare.html`
+/// (`theme`: the project's theme folder over the embedded default).
 pub fn write(
     context: &ScenarioContext,
     records: &[ExportRecord],
     format: ExportFormat,
+    theme: Option<&Path>,
     mut out: impl Write,
 ) -> Result<()> {
     let m = matrix(context, records);
@@ -171,10 +174,15 @@ pub fn write(
             String::from_utf8(csv.into_inner().context("cannot write CSV")?)?
         }
         ExportFormat::Md => markdown(&m, &context.scenario.meta.title),
-        ExportFormat::Html => document(
-            &format!("Compare: {}", context.scenario.meta.title),
-            &html(&m, &context.scenario.meta.title),
-        ),
+        ExportFormat::Html => {
+            let title = &context.scenario.meta.title;
+            let levels: Vec<&str> = LEVELS.iter().map(|l| l.as_str()).collect();
+            Documents::new(&Theme::load(theme)?)?.render(
+                "compare.html",
+                &format!("Compare: {title}"),
+                &serde_json::json!({ "title": title, "matrix": m, "levels": levels }),
+            )?
+        }
     };
     let text = match format {
         ExportFormat::Json => crate::printable::json(&text),
@@ -256,59 +264,4 @@ fn recommendations(c: &Column) -> String {
 /// A table cell that cannot break the table or carry HTML or markdown.
 fn md_cell(text: &str) -> String {
     super::report_md::inline(text)
-}
-
-fn html(m: &Matrix, title: &str) -> String {
-    let mut out = format!(
-        "<h1>Compare: {}</h1><table class=\"compare\"><thead><tr><th scope=\"col\">candidate</th><th scope=\"col\">status</th><th scope=\"col\">results</th><th scope=\"col\">recommendation</th><th scope=\"col\">found / total</th>",
-        escape(title)
-    );
-    for level in LEVELS {
-        let _ = write!(out, "<th scope=\"col\">{}</th>", level.as_str());
-    }
-    out.push_str("</tr></thead><tbody>");
-    for c in &m.candidates {
-        let _ = write!(
-            out,
-            "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{} / {}</td>",
-            escape(c.candidate),
-            c.status,
-            escape(&c.source),
-            escape(&recommendations(c)),
-            c.found,
-            c.total
-        );
-        for (_, found, total) in &c.per_level {
-            let _ = write!(out, "<td>{found} / {total}</td>");
-        }
-        out.push_str("</tr>");
-    }
-    out.push_str("</tbody></table><h2>Per key issue</h2><table class=\"compare\"><thead><tr><th scope=\"col\">issue</th><th scope=\"col\">level</th>");
-    for c in &m.candidates {
-        let _ = write!(out, "<th scope=\"col\">{}</th>", escape(c.candidate));
-    }
-    out.push_str("</tr></thead><tbody>");
-    for row in &m.issues {
-        let _ = write!(
-            out,
-            "<tr><th scope=\"row\">{}</th><td>{}</td>",
-            escape(row.title),
-            row.level
-        );
-        for mark in &row.marks {
-            let _ = write!(
-                out,
-                "<td>{}</td>",
-                if mark.is_empty() {
-                    "-".into()
-                } else {
-                    escape(mark)
-                }
-            );
-        }
-        out.push_str("</tr>");
-    }
-    out.push_str("</tbody></table>");
-    out.push_str(&crate::grading::calibration::html(&m.calibration));
-    out
 }

@@ -4,22 +4,26 @@
 pub mod collect;
 pub mod compare;
 pub mod csv;
+pub mod excerpt;
 pub mod json;
 pub mod record;
 pub mod report;
+pub mod report_facts;
 pub mod report_grades;
 pub mod report_html;
 pub mod report_md;
 
 use std::collections::BTreeMap;
 use std::io::Write;
+use std::path::Path;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use submit_fn::store::InviteState;
 
 use crate::build::manifest::scenario_hash;
 use crate::cli::ExportFormat;
 use crate::config::Project;
+use crate::render::{Theme, documents::Documents};
 use collect::ScenarioContext;
 use record::ExportRecord;
 use report::Report;
@@ -60,41 +64,56 @@ pub fn scenarios(
     Ok((contexts, hashes))
 }
 
-/// Writes the records in `format`. Reports put one review after another. Every format goes
-/// out through [`printable`](crate::printable): no control character reaches a reader.
+/// The report of each record, against its scenario when the folder has it.
+pub fn reports(
+    records: &[ExportRecord],
+    scenarios: &BTreeMap<String, ScenarioContext>,
+) -> Vec<Report> {
+    records
+        .iter()
+        .map(|r| Report::new(r, scenarios.get(&r.invite.scenario)))
+        .collect()
+}
+
+/// Writes the records in `format`. Reports put one review after another; the HTML one is drawn
+/// by the theme's templates (`theme`: the project's theme folder over the embedded default).
+/// Every format goes out through [`printable`](crate::printable): no control character reaches
+/// a reader.
 pub fn write(
     records: &[ExportRecord],
     scenarios: &BTreeMap<String, ScenarioContext>,
     format: ExportFormat,
     exported_at: &str,
+    theme: Option<&Path>,
     mut out: impl Write,
 ) -> Result<()> {
-    match format {
+    let text = match format {
         ExportFormat::Json => {
             let mut buffer = Vec::new();
-            json::write(records, exported_at, &mut buffer)?;
+            json::write(
+                records,
+                &reports(records, scenarios),
+                exported_at,
+                &mut buffer,
+            )?;
             let text = String::from_utf8(buffer)?;
-            out.write_all(crate::printable::json(&text).as_bytes())?;
-            Ok(())
+            crate::printable::json(&text).into_owned()
         }
-        ExportFormat::Csv => csv::write(records, scenarios, out),
+        ExportFormat::Csv => return csv::write(records, scenarios, out),
         ExportFormat::Md => {
-            for record in records {
-                let report = Report::new(record, scenarios.get(&record.invite.scenario));
-                let text = report_md::render(&report);
-                out.write_all(crate::printable::escape(&text).as_bytes())?;
-                out.write_all(b"\n---\n\n")?;
+            let mut text = String::new();
+            for report in reports(records, scenarios) {
+                text.push_str(&report_md::render(&report));
+                text.push_str("\n---\n\n");
             }
-            Ok(())
+            crate::printable::escape(&text).into_owned()
         }
         ExportFormat::Html => {
-            let reports: Vec<Report> = records
-                .iter()
-                .map(|r| Report::new(r, scenarios.get(&r.invite.scenario)))
-                .collect();
-            let html = report_html::render_all(&reports);
-            out.write_all(crate::printable::escape(&html).as_bytes())?;
-            Ok(())
+            let documents = Documents::new(&Theme::load(theme)?)?;
+            let html = report_html::render_all(&documents, &reports(records, scenarios))?;
+            crate::printable::escape(&html).into_owned()
         }
-    }
+    };
+    out.write_all(text.as_bytes())
+        .context("cannot write the export")
 }

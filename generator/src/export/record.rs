@@ -9,8 +9,8 @@ use crate::scoring::Score;
 
 /// Version of the JSON export format.
 /// 2: scores credit what comments say, with each match's tier and terms.
-/// 3: `review_id`, the interviewers' `grades` and each key issue's `results` (confirmed or
-/// suggested).
+/// 3: `review_id`, the interviewers' `grades`, each key issue's `results` (confirmed or
+/// suggested) and the `report` (the debrief the HTML and Markdown reports draw).
 pub const FORMAT_VERSION: u32 = 3;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

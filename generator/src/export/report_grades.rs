@@ -1,100 +1,105 @@
-//! The reports' results section: each key issue's result, confirmed by the graders where a
-//! grade of this review counts and suggested by scoring elsewhere (labelled so), then each
-//! grader's recommendation and notes. Drawn for the Markdown and the HTML report.
+//! The report's results: each key issue's result, confirmed by the graders where a grade of this
+//! review counts and suggested by scoring elsewhere (labelled so), senior first, then each
+//! grader's recommendation and notes. Part of the [`Report`](super::report::Report) every report
+//! format draws.
 
-use std::fmt::Write as _;
+use serde::Serialize;
 
-use super::report::{LEVELS, Report};
+use super::collect::ScenarioContext;
+use super::record::ExportRecord;
+use super::report::{LEVELS, anchor};
 use crate::grading::results::{counting, names};
-use crate::html::escape;
+use crate::grading::sheet::Outcome;
+use crate::scenario::Issue;
 
-/// "confirmed by Ada and Grace" or "suggested by scoring (no grade yet)".
-fn source(report: &Report) -> String {
-    let graders: Vec<&str> = counting(&report.record.grades).map(|(g, _)| g).collect();
-    if graders.is_empty() {
-        "suggested by scoring (no grade of this review yet)".into()
-    } else {
-        format!("confirmed by {}", names(graders))
+#[derive(Debug, Clone, Serialize)]
+pub struct Results {
+    /// "confirmed by Ada and Grace", or "suggested by scoring (no grade of this review yet)".
+    pub source: String,
+    /// Whether a grade of this review counts.
+    pub confirmed: bool,
+    /// One per key issue, senior first.
+    pub rows: Vec<ResultRow>,
+    /// The counting grades, by grader.
+    pub grades: Vec<GradeView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ResultRow {
+    pub id: String,
+    pub anchor: String,
+    pub level: &'static str,
+    pub title: String,
+    /// "found, confirmed by Ada", "missed, suggested by scoring", "found by Ada, partly by
+    /// Grace (graders disagree)".
+    pub label: String,
+    /// The agreed (or suggested) outcome; `None` where the graders disagree.
+    pub outcome: Option<&'static str>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GradeView {
+    pub grader: String,
+    /// "Strong yes", "Yes", "No", "Strong no".
+    pub recommendation: &'static str,
+    /// The grader's own words (markdown, shown as inertly as a candidate's).
+    pub notes: String,
+}
+
+/// Whether the report lists `issue` as missed: the graders agree it was missed, or (no grade)
+/// scoring credited nothing to it. Issues the graders disagree on count as addressed, where the
+/// conversation about them belongs.
+pub fn is_missed(record: &ExportRecord, issue: &Issue) -> bool {
+    match record.results.get(&issue.id) {
+        Some(result) => result.outcome() == Some(Outcome::Missed),
+        None => record.score.credited(&issue.id).is_empty(),
     }
 }
 
-/// (level, title, id, label) per key issue, senior first.
-fn rows<'a>(report: &'a Report) -> Vec<(&'static str, &'a str, &'a str, &'a str)> {
-    let Some(ctx) = report.context else {
-        return Vec::new();
+/// The result label of `issue` ("" for an issue the record has no result for).
+pub fn label(record: &ExportRecord, issue: &str) -> String {
+    record
+        .results
+        .get(issue)
+        .map(|r| r.label.clone())
+        .unwrap_or_default()
+}
+
+pub fn results(record: &ExportRecord, context: Option<&ScenarioContext>) -> Results {
+    let graders: Vec<&str> = counting(&record.grades).map(|(g, _)| g).collect();
+    let source = if graders.is_empty() {
+        "suggested by scoring (no grade of this review yet)".to_string()
+    } else {
+        format!("confirmed by {}", names(graders.iter().copied()))
     };
-    let mut issues: Vec<_> = ctx.scenario.key.iter().collect();
+    let mut issues: Vec<&Issue> = context
+        .map(|c| c.scenario.key.iter().collect())
+        .unwrap_or_default();
     issues.sort_by_key(|i| std::cmp::Reverse(LEVELS.iter().position(|l| *l == i.level)));
-    issues
+    let rows = issues
         .into_iter()
         .filter_map(|i| {
-            let result = report.record.results.get(&i.id)?;
-            Some((
-                i.level.as_str(),
-                i.title.as_str(),
-                i.id.as_str(),
-                result.label.as_str(),
-            ))
+            let result = record.results.get(&i.id)?;
+            Some(ResultRow {
+                id: i.id.clone(),
+                anchor: anchor(&record.invite.id, &i.id),
+                level: i.level.as_str(),
+                title: i.title.clone(),
+                label: result.label.clone(),
+                outcome: result.outcome().map(Outcome::as_str),
+            })
         })
-        .collect()
-}
-
-pub fn markdown(report: &Report) -> String {
-    use super::report_md::{code_span, inline, quote_candidate};
-    let mut out = format!("\n## Results, {}\n\n", source(report));
-    out.push_str("| issue | level | result |\n| --- | --- | --- |\n");
-    for (level, title, id, label) in rows(report) {
-        let _ = writeln!(
-            out,
-            "| {} {} | {level} | {} |",
-            inline(title),
-            code_span(id),
-            inline(label)
-        );
+        .collect();
+    Results {
+        source,
+        confirmed: !graders.is_empty(),
+        rows,
+        grades: counting(&record.grades)
+            .map(|(grader, sheet)| GradeView {
+                grader: grader.to_string(),
+                recommendation: sheet.recommendation.label(),
+                notes: sheet.notes.clone(),
+            })
+            .collect(),
     }
-    for (grader, sheet) in counting(&report.record.grades) {
-        let _ = writeln!(
-            out,
-            "\n### Graded by {}: {}\n",
-            inline(grader),
-            sheet.recommendation.label()
-        );
-        if !sheet.notes.trim().is_empty() {
-            // The grader's own words, quoted as inertly as a candidate's.
-            out.push_str(&quote_candidate(&sheet.notes));
-        }
-    }
-    out
-}
-
-pub fn html(report: &Report) -> String {
-    let mut out = format!(
-        "<h2>Results, {}</h2><table class=\"results\"><thead><tr><th scope=\"col\">issue</th><th scope=\"col\">level</th><th scope=\"col\">result</th></tr></thead><tbody>",
-        escape(&source(report))
-    );
-    for (level, title, _, label) in rows(report) {
-        let _ = write!(
-            out,
-            "<tr><th scope=\"row\">{}</th><td>{level}</td><td>{}</td></tr>",
-            escape(title),
-            escape(label)
-        );
-    }
-    out.push_str("</tbody></table>");
-    for (grader, sheet) in counting(&report.record.grades) {
-        let _ = write!(
-            out,
-            "<h3>Graded by {}: {}</h3>",
-            escape(grader),
-            sheet.recommendation.label()
-        );
-        if !sheet.notes.trim().is_empty() {
-            let _ = write!(
-                out,
-                "<blockquote class=\"notes\">{}</blockquote>",
-                escape(&sheet.notes)
-            );
-        }
-    }
-    out
 }

@@ -1,11 +1,13 @@
-//! The Markdown report: the interviewer's reading of one review against the key. Candidate text
-//! is quoted with raw HTML and images neutralised, so no viewer renders what a candidate typed.
+//! The Markdown report: the [`Report`] in the HTML report's order (facts, issues addressed and
+//! missed per level from senior down, comments that address no issue). Candidate text is
+//! quoted with raw HTML and images neutralised, so no viewer renders what a candidate typed.
 
 use std::fmt::Write as _;
 
-use submit_fn::model::Comment;
-
-use super::report::{LEVELS, Report, evidence, line_label, side_label, time_taken};
+use super::excerpt::Excerpt;
+use super::report::{CommentView, IssueView, MatchView, Report};
+use super::report_facts::Facts;
+use super::report_grades::Results;
 
 /// One line of text (a name, a reference, a title) with no HTML or markdown structure: line
 /// breaks become spaces, `<`, `>` and `&` entities, and every character that could start
@@ -70,222 +72,245 @@ pub fn quote_candidate(text: &str) -> String {
         }
 }
 
-fn severity(comment: &Comment) -> String {
-    comment
-        .severity
-        .as_ref()
-        .and_then(|s| serde_json::to_value(s).ok())
-        .and_then(|v| v.as_str().map(str::to_string))
-        .map(|s| format!(" · {s}"))
-        .unwrap_or_default()
+/// The diff rows around a place as a fenced block: `>` marks the place's own lines.
+fn excerpt(out: &mut String, x: &Excerpt) {
+    let _ = writeln!(out, "\n{} {}:\n\n```diff", code_span(&x.file), x.place);
+    for row in &x.rows {
+        let marker = match row.kind {
+            "add" => '+',
+            "del" => '-',
+            _ => ' ',
+        };
+        let number = row.modified.or(row.original).unwrap_or(0);
+        let mark = if row.marked { '>' } else { ' ' };
+        let text = row.text.replace("```", "`\u{200b}``");
+        let _ = writeln!(out, "{marker}{mark}{number:>5} | {text}");
+    }
+    out.push_str("```\n");
 }
 
-pub fn render(report: &Report) -> String {
-    let record = report.record;
-    let invite = &record.invite;
-    let mut out = String::new();
-    let _ = writeln!(out, "# Review: {}\n", inline(report.title()));
-    let reference = invite
-        .reference
-        .as_deref()
-        .map(|r| format!(" ({})", inline(r)))
-        .unwrap_or_default();
-    let _ = writeln!(out, "- Candidate: {}{reference}", inline(&invite.candidate));
-    let _ = writeln!(
-        out,
-        "- Invite: {} · scenario {}",
-        code_span(&invite.id),
-        code_span(&invite.scenario)
-    );
-    let late = invite
-        .late_seconds
-        .filter(|s| *s > 0)
-        .map(|s| format!(", {s} s late"))
-        .unwrap_or_default();
-    let _ = writeln!(
-        out,
-        "- Status: {}{late}{}",
-        record.status.as_str(),
-        if invite.revoked { " (revoked)" } else { "" }
-    );
-    if let Some(verdict) = record
-        .review
-        .verdict
-        .as_ref()
-        .and_then(|v| serde_json::to_value(v).ok())
-    {
-        let _ = writeln!(out, "- Verdict: {}", verdict.as_str().unwrap_or(""));
-    }
-    for (what, at) in [
-        ("Opened", &invite.opened_at),
-        ("Started", &invite.started_at),
-        ("Submitted", &invite.submitted_at),
-    ] {
-        if let Some(at) = at {
-            let _ = writeln!(out, "- {what}: {at}");
+fn comment(out: &mut String, c: &CommentView) {
+    let severity = c.severity.map(|s| format!(" · {s}")).unwrap_or_default();
+    let _ = writeln!(out, "\n{} {}{severity}\n", code_span(&c.file), c.place);
+    out.push_str(&quote_candidate(&c.body));
+    if c.matches.is_empty() {
+        out.push_str("\nCredited to no key issue.\n");
+    } else {
+        out.push('\n');
+        for m in &c.matches {
+            let _ = writeln!(out, "- {}", evidence(m));
         }
     }
-    if let Some(taken) = time_taken(record) {
-        let _ = writeln!(out, "- Time taken: {taken}");
+    if let Some(x) = &c.excerpt {
+        excerpt(out, x);
     }
-    for warning in &record.warnings {
-        let _ = writeln!(out, "\n> **Warning:** {}", inline(warning));
-    }
-    out.push_str(&super::report_grades::markdown(report));
+}
 
-    let score = &record.score;
+fn evidence(m: &MatchView) -> String {
+    super::report::evidence(&m.issue, m.credited, m.tier_label, &m.terms)
+}
+
+fn issue(out: &mut String, i: &IssueView) {
     let _ = writeln!(
         out,
-        "\n## Found, by the machine's reading: {} of {}\n",
-        score.found, score.total
+        "\n#### {} ({}, {}, {})\n",
+        inline(&i.title),
+        i.state,
+        i.level,
+        i.category
     );
+    let places: Vec<String> = i.places.iter().map(|p| code_span(p)).collect();
     let _ = writeln!(
         out,
-        "Counts use credited matches only (the comment says it); matches on an issue's lines \
-         that do not say it are listed apart as \"possibly\".\n"
+        "Result: **{}**. At {}.\n\n**The candidate said:**",
+        inline(&i.result),
+        places.join("; ")
     );
-    let _ = writeln!(out, "| level | found | total |\n| --- | --- | --- |");
-    for level in LEVELS {
-        if let Some(t) = score.per_level.get(level.as_str()) {
-            let _ = writeln!(out, "| {} | {} | {} |", level.as_str(), t.found, t.total);
+    for c in &i.comments {
+        comment(out, c);
+    }
+    if i.comments.is_empty() {
+        out.push_str("\nNo comment credited to it.\n");
+    }
+    if !i.possible.is_empty() {
+        out.push_str("\nOn its lines without saying it:\n");
+        for c in &i.possible {
+            comment(out, c);
         }
     }
-    let _ = writeln!(out, "\n| category | found | total |\n| --- | --- | --- |");
-    for (category, t) in &score.per_category {
-        let _ = writeln!(out, "| {category} | {} | {} |", t.found, t.total);
+    if let Some(strong) = &i.strong {
+        let _ = writeln!(out, "\n**A strong comment (the key):** {}", inert(strong));
     }
-
-    let _ = writeln!(out, "\n## The candidate's summary\n");
-    out.push_str(&quote_candidate(&record.review.summary));
-    for (id, matches) in score
-        .comments
-        .iter()
-        .filter(|(id, _)| id.starts_with("summary:"))
-    {
-        for line in evidence(matches) {
-            let _ = writeln!(out, "\n- {id}: {line}");
-        }
+    if let Some(question) = &i.follow_up {
+        let _ = writeln!(out, "\n**Follow-up question:** {}", inert(question));
     }
-
-    let _ = writeln!(out, "\n## Files");
-    for file in &report.files {
-        let _ = writeln!(out, "\n### {}\n", code_span(file.path));
-        if !file.issues.is_empty() {
-            let _ = writeln!(out, "Key issues in this file:\n");
-            for view in &file.issues {
-                let i = view.issue;
-                let place = i.places().into_iter().find(|p| p.file == file.path);
-                let (side, lines) = place
-                    .map(|p| (p.side, p.lines))
-                    .unwrap_or((i.side, i.lines));
-                let mark = match (view.credited.is_empty(), view.possible.is_empty()) {
-                    (false, _) => "[x] found",
-                    (true, false) => "[?] possibly",
-                    (true, true) => "[ ] missed",
-                };
-                let _ = writeln!(
-                    out,
-                    "- {mark}: **{}** ({}, {}) at {} {}",
-                    inline(&i.title),
-                    i.level.as_str(),
-                    i.category.as_str(),
-                    side_label(side),
-                    line_label(lines.0, lines.1)
-                );
-            }
-            out.push('\n');
-        }
-        for comment in &file.file_comments {
-            let _ = writeln!(out, "#### Comment on the whole file{}\n", severity(comment));
-            out.push_str(&quote_candidate(&comment.body));
-            write_evidence(&mut out, record.score.matches(&comment.id));
-        }
-        for comment in &file.comments {
-            let (start, end) = (
-                comment.start_line.unwrap_or(0),
-                comment.end_line.unwrap_or(0),
-            );
-            let _ = writeln!(
-                out,
-                "#### {} {}{}\n",
-                side_label(comment.side),
-                line_label(start, end),
-                severity(comment)
-            );
-            let lines = report.lines(file.path, comment.side);
-            let _ = writeln!(out, "```");
-            for n in start.saturating_sub(2).max(1)..=end.saturating_add(2) {
-                if let Some(text) = lines.get(n as usize - 1) {
-                    let mark = if (start..=end).contains(&n) { '>' } else { ' ' };
-                    let _ = writeln!(out, "{mark}{n:>5} | {}", text.replace("```", "`\u{200b}``"));
-                }
-            }
-            let _ = writeln!(out, "```\n");
-            out.push_str(&quote_candidate(&comment.body));
-            write_evidence(&mut out, record.score.matches(&comment.id));
-        }
-    }
-
-    let _ = writeln!(
-        out,
-        "\n## Key issues no comment was credited to ({})\n",
-        report.missed.len()
-    );
-    for issue in &report.missed {
+    if !i.explanation.is_empty() {
         let _ = writeln!(
             out,
-            "### {} ({}, {})\n\n{} {} {}\n\n{}\n",
-            inline(&issue.title),
-            issue.level.as_str(),
-            issue.category.as_str(),
-            code_span(&issue.file),
-            side_label(issue.side),
-            line_label(issue.lines.0, issue.lines.1),
-            inert(issue.detail.trim())
+            "\n**What is wrong, by the key:**\n\n{}",
+            inert(&i.explanation)
         );
     }
+    for x in &i.excerpts {
+        excerpt(out, x);
+    }
+}
 
+/// Each key issue's result, senior first, then each grader's recommendation and notes.
+fn results(out: &mut String, r: &Results) {
+    let _ = writeln!(out, "\n## Results, {}\n", r.source);
+    out.push_str("| issue | level | result |\n| --- | --- | --- |\n");
+    for row in &r.rows {
+        let _ = writeln!(
+            out,
+            "| {} {} | {} | {} |",
+            inline(&row.title),
+            code_span(&row.id),
+            row.level,
+            inline(&row.label)
+        );
+    }
+    for g in &r.grades {
+        let _ = writeln!(
+            out,
+            "\n### Graded by {}: {}\n",
+            inline(&g.grader),
+            g.recommendation
+        );
+        if !g.notes.trim().is_empty() {
+            // The grader's own words, quoted as inertly as a candidate's.
+            out.push_str(&quote_candidate(&g.notes));
+        }
+    }
+}
+
+fn header(out: &mut String, f: &Facts) {
     let _ = writeln!(
         out,
-        "\n## Comments credited to no key issue ({})\n",
-        report.unmatched.len()
+        "# Review: {} by {}\n",
+        inline(&f.title),
+        inline(&f.candidate)
     );
+    let reference = f.reference.as_deref().map(|r| format!(" ({})", inline(r)));
     let _ = writeln!(
         out,
-        "Possible valid findings the key does not list: judge them.\n"
+        "- Candidate: {}{}",
+        inline(&f.candidate),
+        reference.unwrap_or_default()
     );
-    for comment in &report.unmatched {
-        let at = match (comment.start_line, comment.end_line) {
-            (Some(start), Some(end)) => {
-                format!("{} {}", side_label(comment.side), line_label(start, end))
-            }
-            _ => "whole file".to_string(),
+    let revoked = if f.revoked { " (revoked)" } else { "" };
+    let _ = writeln!(
+        out,
+        "- Scenario: {} {} · invite {} · {}{revoked}",
+        inline(&f.title),
+        code_span(&f.scenario),
+        code_span(&f.invite),
+        f.status
+    );
+    let _ = writeln!(out, "- Verdict: {}", f.verdict.unwrap_or("none"));
+    let _ = writeln!(
+        out,
+        "- Started → submitted: {} → {}",
+        f.started_at.as_deref().unwrap_or("not started"),
+        f.submitted_at.as_deref().unwrap_or("not submitted")
+    );
+    let t = &f.time;
+    let extra: Vec<&str> = [t.against.as_deref(), t.budget.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    let extra = if extra.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", extra.join("; "))
+    };
+    let _ = writeln!(
+        out,
+        "- Time taken: {}{extra}",
+        t.taken.as_deref().unwrap_or("unknown")
+    );
+    let _ = writeln!(out, "- Late: {}", t.late.as_deref().unwrap_or("no"));
+    let v = &f.files_viewed;
+    if v.recorded {
+        let missing: Vec<String> = v.not_viewed.iter().map(|p| code_span(p)).collect();
+        let missing = if missing.is_empty() {
+            String::new()
+        } else {
+            format!("; not marked viewed: {}", missing.join(", "))
         };
         let _ = writeln!(
             out,
-            "#### {} {at}{}
-",
-            code_span(&comment.file),
-            severity(comment)
+            "- Files viewed: {} of {} changed files{missing}",
+            v.viewed.len(),
+            v.of
         );
-        out.push_str(&quote_candidate(&comment.body));
-        out.push('\n');
+    } else {
+        let _ = writeln!(
+            out,
+            "- Files viewed: not recorded (the page did not send it); {} changed files",
+            v.of
+        );
     }
-    out
+    let counts: Vec<String> = f
+        .severities
+        .iter()
+        .map(|c| format!("{} {}", c.count, c.name))
+        .collect();
+    let counts = if counts.is_empty() {
+        String::new()
+    } else {
+        format!(": {}", counts.join(", "))
+    };
+    let _ = writeln!(out, "- Comments: {}{counts}", f.comments);
+    let _ = writeln!(
+        out,
+        "- Key issues found: {} of {}, by the machine's reading (credited comments only)",
+        f.found, f.total
+    );
+    for warning in &f.warnings {
+        let _ = writeln!(out, "\n> **Warning:** {}", inline(warning));
+    }
+    for (what, rows) in [("level", &f.per_level), ("category", &f.per_category)] {
+        let _ = writeln!(out, "\n| {what} | found | total |\n| --- | --- | --- |");
+        for r in rows {
+            let _ = writeln!(out, "| {} | {} | {} |", r.name, r.found, r.total);
+        }
+    }
 }
 
-/// The matches under a comment, or "credited to no key issue".
-fn write_evidence(out: &mut String, matches: &[crate::scoring::Match]) {
-    let lines = evidence(matches);
-    if lines.is_empty() {
-        out.push_str("\nCredited to no key issue.\n\n");
-        return;
+pub fn render(report: &Report) -> String {
+    let mut out = String::new();
+    let f = &report.facts;
+    header(&mut out, f);
+    let _ = writeln!(out, "\n## The candidate's summary\n");
+    out.push_str(&quote_candidate(&f.summary));
+    for s in &report.summary_matches {
+        let _ = writeln!(out, "\n- {}: {}", s.paragraph, evidence(&s.matched));
     }
-    out.push('\n');
-    for line in lines {
-        let _ = writeln!(out, "- {line}");
+    results(&mut out, &report.results);
+    let _ = writeln!(out, "\n## Issues addressed");
+    for level in report.levels.iter().filter(|l| !l.addressed.is_empty()) {
+        let _ = writeln!(
+            out,
+            "\n### {}: {} of {}",
+            level.level,
+            level.addressed.len(),
+            level.total
+        );
+        level.addressed.iter().for_each(|i| issue(&mut out, i));
     }
-    out.push('\n');
+    let _ = writeln!(out, "\n## Issues missed");
+    for level in report.levels.iter().filter(|l| !l.missed.is_empty()) {
+        let _ = writeln!(out, "\n### {}: {} missed", level.level, level.missed.len());
+        level.missed.iter().for_each(|i| issue(&mut out, i));
+    }
+    let _ = writeln!(
+        out,
+        "\n## Comments that address no key issue ({})\n\nPossible valid findings the key does not list: judge them.",
+        report.extras.len()
+    );
+    report.extras.iter().for_each(|c| comment(&mut out, c));
+    out
 }
 
 #[cfg(test)]

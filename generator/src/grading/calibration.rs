@@ -20,6 +20,8 @@ pub struct LevelAgreement {
     pub agreed: usize,
     /// Rounded to two decimals; `None` when undefined (no spread in either grader's marks).
     pub kappa: Option<f64>,
+    /// The kappa as shown: two decimals, or "n/a".
+    pub kappa_text: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -59,6 +61,7 @@ fn level_agreement(level: &'static str, pairs: &[(Outcome, Outcome)]) -> LevelAg
         items,
         agreed,
         kappa: kappa.map(|k| (k * 100.0).round() / 100.0),
+        kappa_text: kappa_text(kappa),
     }
 }
 
@@ -162,11 +165,7 @@ pub fn markdown(c: &Calibration, cell: fn(&str) -> String) -> String {
             let _ = write!(
                 out,
                 "\n| {who} | {} | {} | {} | {} | {} |",
-                pair.reviews,
-                l.level,
-                l.items,
-                l.agreed,
-                kappa_text(l.kappa)
+                pair.reviews, l.level, l.items, l.agreed, l.kappa_text
             );
         }
     }
@@ -188,52 +187,5 @@ pub fn markdown(c: &Calibration, cell: fn(&str) -> String) -> String {
         );
     }
     out.push('\n');
-    out
-}
-
-/// The same sections for `compare --format html`.
-pub fn html(c: &Calibration) -> String {
-    use std::fmt::Write as _;
-
-    use crate::html::escape;
-    if c.pairs.is_empty() {
-        return String::new();
-    }
-    let mut out = String::from(
-        "<h2>Agreement between graders</h2><p>Cohen's kappa over found / partly / missed, one item per key issue of each review both graded (n/a: no spread to measure).</p><table class=\"compare\"><thead><tr><th scope=\"col\">graders</th><th scope=\"col\">reviews</th><th scope=\"col\">level</th><th scope=\"col\">issues</th><th scope=\"col\">agreed</th><th scope=\"col\">kappa</th></tr></thead><tbody>",
-    );
-    for pair in &c.pairs {
-        let who = escape(&super::results::names(
-            pair.graders.iter().map(String::as_str),
-        ));
-        for l in pair.levels.iter().chain([&pair.all]) {
-            let _ = write!(
-                out,
-                "<tr><th scope=\"row\">{who}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                pair.reviews,
-                l.level,
-                l.items,
-                l.agreed,
-                kappa_text(l.kappa)
-            );
-        }
-    }
-    out.push_str("</tbody></table><h2>Where graders disagree</h2>");
-    if c.disagreements.is_empty() {
-        out.push_str("<p>Nowhere: every issue graded twice got the same mark.</p>");
-        return out;
-    }
-    out.push_str("<table class=\"compare\"><thead><tr><th scope=\"col\">candidate</th><th scope=\"col\">issue</th><th scope=\"col\">level</th><th scope=\"col\">marks</th></tr></thead><tbody>");
-    for d in &c.disagreements {
-        let _ = write!(
-            out,
-            "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td></tr>",
-            escape(&d.candidate),
-            escape(&d.title),
-            d.level,
-            escape(&outcomes_text(&d.outcomes))
-        );
-    }
-    out.push_str("</tbody></table>");
     out
 }

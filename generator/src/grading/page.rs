@@ -186,8 +186,13 @@ fn issue_views(
                 .into_iter()
                 .map(|s| {
                     let (place, body) = place(subject, s.comment);
-                    let evidence =
-                        crate::export::report::evidence(std::slice::from_ref(s.evidence)).join("");
+                    let m = s.evidence;
+                    let evidence = crate::export::report::evidence(
+                        &m.issue,
+                        m.tier.is_credit(),
+                        m.tier.label(),
+                        &m.terms,
+                    );
                     MatchView {
                         comment: s.comment.to_string(),
                         field: pointer(&["issues", issue.id.as_str(), "matches", s.comment]),

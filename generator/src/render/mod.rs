@@ -3,6 +3,7 @@
 //! goes through tera's autoescape. Only title, author, base, head, minutes, the description and
 //! the files are handed to templates: nothing from the key, nor summary, roles or track.
 
+pub mod documents;
 pub mod imports;
 pub mod rows;
 pub mod theme;

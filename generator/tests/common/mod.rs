@@ -124,6 +124,14 @@ pub fn records(contexts: &Contexts, states: &[InviteState]) -> Vec<ExportRecord>
 /// The records written in `format`, at a fixed export time so goldens compare.
 pub fn written(contexts: &Contexts, records: &[ExportRecord], format: ExportFormat) -> String {
     let mut out = Vec::new();
-    export::write(records, contexts, format, "2026-03-05T00:00:00Z", &mut out).unwrap();
+    export::write(
+        records,
+        contexts,
+        format,
+        "2026-03-05T00:00:00Z",
+        None,
+        &mut out,
+    )
+    .unwrap();
     String::from_utf8(out).unwrap()
 }

@@ -111,6 +111,9 @@ fn shape_error(text: &str, at: String) -> ApiError {
         return invalid(field, "is not a field of this request");
     }
     let last = at.rsplit('/').next().unwrap_or_default().to_string();
+    if at.contains("/viewed_files/") {
+        return invalid(at, "must be a file path string");
+    }
     invalid(at, expected(&last))
 }
 
@@ -126,6 +129,7 @@ fn expected(last: &str) -> &'static str {
         "start_line" | "end_line" => "must be a whole number from 1 to 4294967295",
         "version" | "elapsed_seconds" => "must be a whole number from 0",
         "deleted" => "must be true or false",
+        "viewed_files" => "must be an array of file paths",
         "id" | "file" | "body" | "summary" | "updated_at" | "save_id" | "submission_id" => {
             "must be a string"
         }

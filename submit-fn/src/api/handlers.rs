@@ -140,6 +140,8 @@ pub(crate) struct SubmissionBody {
     comments: Vec<Comment>,
     #[serde(default)]
     elapsed_seconds: u64,
+    #[serde(default)]
+    viewed_files: Option<Vec<String>>,
 }
 
 fn already_submitted(s: &Submission) -> ApiError {
@@ -185,6 +187,7 @@ pub(crate) async fn submit(
         summary: value.summary,
         comments: value.comments,
         elapsed_seconds: value.elapsed_seconds,
+        viewed_files: value.viewed_files,
     };
     validate::review(&review, &found.invite.manifest, Stage::Submission, "")?;
     let body_hash = data_encoding::HEXLOWER.encode(&Sha256::digest(&raw));

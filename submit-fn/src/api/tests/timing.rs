@@ -103,3 +103,32 @@ async fn reported_elapsed_seconds_is_capped_by_the_server_measure() {
     let (status, answer) = h.json(Method::POST, "/api/submissions", &fresh, body).await;
     assert_eq!(status, StatusCode::CREATED, "{answer}");
 }
+
+#[tokio::test]
+async fn viewed_files_are_stored_with_the_review_and_optional() {
+    let h = harness();
+    let (invite, token) = h.invite(|_| {}).await;
+    let mut body = submission("s1");
+    body["viewed_files"] = json!(["nope.rs"]);
+    let (status, answer) = h
+        .json(Method::POST, "/api/submissions", &token, body.clone())
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{answer}");
+    assert_eq!(answer["error"]["field"], "/viewed_files/0");
+    body["viewed_files"] = json!(["src/lib.rs"]);
+    let (status, answer) = h.json(Method::POST, "/api/submissions", &token, body).await;
+    assert_eq!(status, StatusCode::CREATED, "{answer}");
+    let state = h.store.load(&invite.id).await.unwrap().unwrap();
+    let stored = state.current_submission().unwrap();
+    let review: crate::model::Review = serde_json::from_str(&stored.review).unwrap();
+    assert_eq!(review.viewed_files, Some(vec!["src/lib.rs".to_string()]));
+    // A review saved without the field reads back as "not recorded".
+    let older: crate::model::Review =
+        serde_json::from_str(r#"{"summary": "", "comments": []}"#).unwrap();
+    assert_eq!(older.viewed_files, None);
+    assert!(
+        !serde_json::to_string(&older)
+            .unwrap()
+            .contains("viewed_files")
+    );
+}

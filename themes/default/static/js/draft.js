@@ -144,12 +144,22 @@ export class Draft {
     for (const fn of this.listeners) fn('merged');
   }
 
-  /** The review as the API takes it. Tombstones only in drafts. */
+  /**
+   * The review as the API takes it. Tombstones only in drafts. A draft carries the files viewed
+   * now (`viewedFiles`, set by the page); the final review the list `snapshotViewed` fixed with
+   * its submission id, so a retried submission sends the same body.
+   */
   payload({ final = false } = {}) {
     const review = structuredClone(this.review);
     if (final)
       review.comments = review.comments.filter((c) => !c.deleted).map(({ deleted, ...c }) => c);
+    else if (this.viewedFiles) review.viewed_files = this.viewedFiles();
     return review;
+  }
+
+  /** Fixes the viewed files in the review, once per submission id. */
+  snapshotViewed() {
+    if (this.viewedFiles) this.review.viewed_files = this.viewedFiles();
   }
 
   clear() {

@@ -375,6 +375,13 @@ async function start() {
   announce('Review started');
 }
 
+/** The changed files marked viewed, sent with the review for the interviewer's report. */
+function viewedFiles() {
+  return files()
+    .filter((f) => f.dataset.status !== 'unchanged' && isViewed(f))
+    .map((f) => f.dataset.file);
+}
+
 function finish() {
   if (!ui.editable) return;
   const recap = () => ({
@@ -456,6 +463,7 @@ async function openInvite(token) {
     return;
   }
   draft = new Draft(session.invite_id);
+  draft.viewedFiles = viewedFiles;
   if (session.state === 'submitted') {
     showReceived(
       session.submission.received_at,

@@ -153,6 +153,7 @@ export function openSubmitDialog(draft, recap, onConfirm) {
 export async function submitReview(api, draft, onStatus) {
   if (!draft.submissionId) {
     draft.submissionId = randomId(16);
+    draft.snapshotViewed();
     draft.persist();
   }
   for (let attempt = 1; ; attempt += 1) {
