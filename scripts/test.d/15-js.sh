@@ -7,4 +7,4 @@ cd "$ROOT"
 # shellcheck source=scripts/lib/browser.sh
 source scripts/lib/browser.sh
 npm_ensure
-tests-browser/node_modules/.bin/biome ci --colors=off .
+tests-browser/node_modules/.bin/biome ci --colors=off --error-on-warnings .

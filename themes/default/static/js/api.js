@@ -60,3 +60,16 @@ export function backoff(attempt, retryAfter) {
   const seconds = retryAfter ?? Math.min(60, 2 ** Math.min(attempt, 6));
   return new Promise((resolve) => setTimeout(resolve, seconds * 1000));
 }
+
+/**
+ * Calls `request()` until its answer is not worth retrying (RETRYABLE), telling `onRetry(answer)`
+ * and waiting the back-off between tries; resolves to that answer.
+ */
+export async function untilAnswered(request, onRetry) {
+  for (let attempt = 1; ; attempt += 1) {
+    const answer = await request();
+    if (!RETRYABLE.has(answer.status)) return answer;
+    onRetry(answer);
+    await backoff(attempt, answer.retryAfter);
+  }
+}

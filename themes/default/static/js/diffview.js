@@ -411,16 +411,3 @@ function markCurrent() {
     else link.removeAttribute('aria-current');
   }
 }
-
-const THEME_KEY = 'rr:theme';
-export function applyTheme(theme = localStorage.getItem(THEME_KEY) || 'auto') {
-  if (theme === 'auto') delete document.documentElement.dataset.theme;
-  else document.documentElement.dataset.theme = theme;
-  localStorage.setItem(THEME_KEY, theme);
-  return theme;
-}
-export function nextTheme() {
-  const order = ['auto', 'light', 'dark'];
-  const now = localStorage.getItem(THEME_KEY) || 'auto';
-  return applyTheme(order[(order.indexOf(now) + 1) % order.length]);
-}

@@ -2,7 +2,7 @@
 // local draft kept at every keystroke (restored after a reload, as code hosts do), and closing
 // it with unsaved text asks first: nothing typed is lost without a word.
 import { $, el, randomId } from './dom.js';
-import { render as markdown } from './markdown.js';
+import { previewToggle } from './markdown.js';
 
 const SEVERITIES = ['blocker', 'major', 'minor', 'nit', 'question'];
 
@@ -53,8 +53,7 @@ export function buildForm({ place, existing, initial, suggestion, onSave, onInpu
     ...SEVERITIES.map((s) => el('option', { value: s }, s)),
   );
   severity.value = initial?.severity ?? existing?.severity ?? '';
-  const preview = el('div', { class: 'markdown rr-preview', hidden: true, 'aria-live': 'polite' });
-  const previewButton = el('button', { type: 'button', 'aria-pressed': 'false' }, 'Preview');
+  const { preview, button: previewButton } = previewToggle(text);
   const error = el('p', { class: 'rr-error', role: 'alert' });
   const ask = el('div', { class: 'rr-discard', hidden: true });
   const state = () => ({
@@ -72,14 +71,6 @@ export function buildForm({ place, existing, initial, suggestion, onSave, onInpu
     text.value.trim() !== '' &&
     (text.value !== (existing?.body ?? '') || severity.value !== (existing?.severity ?? ''));
 
-  previewButton.addEventListener('click', () => {
-    const on = preview.hidden;
-    preview.replaceChildren(markdown(text.value || 'Nothing to preview.'));
-    preview.hidden = !on;
-    text.hidden = on;
-    previewButton.setAttribute('aria-pressed', String(on));
-    previewButton.textContent = on ? 'Write' : 'Preview';
-  });
   const suggest = el('button', { type: 'button', hidden: fileLevel }, 'Suggest a change');
   suggest.addEventListener('click', () => {
     const lines = suggestion();

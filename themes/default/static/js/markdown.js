@@ -127,3 +127,21 @@ export function render(text) {
   flush();
   return root;
 }
+
+/**
+ * The Write/Preview pair of a markdown text box: the button swaps `textarea` for its rendering.
+ * Returns `{preview, button}` for the form to place.
+ */
+export function previewToggle(textarea) {
+  const preview = el('div', { class: 'markdown rr-preview', hidden: true, 'aria-live': 'polite' });
+  const button = el('button', { type: 'button', 'aria-pressed': 'false' }, 'Preview');
+  button.addEventListener('click', () => {
+    const on = preview.hidden;
+    preview.replaceChildren(render(textarea.value || 'Nothing to preview.'));
+    preview.hidden = !on;
+    textarea.hidden = on;
+    button.setAttribute('aria-pressed', String(on));
+    button.textContent = on ? 'Write' : 'Preview';
+  });
+  return { preview, button };
+}

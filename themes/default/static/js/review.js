@@ -1,10 +1,9 @@
 // The candidate's review: the entry module. Reads the invite, asks the API for the session,
 // shows its state, and wires the diff, comments, drafts and the final submission together.
 
-import { Api } from './api.js';
+import { Api, untilAnswered } from './api.js';
 import { Comments } from './comments.js';
 import {
-  applyTheme,
   currentView,
   enhanceFiles,
   enhanceTree,
@@ -12,17 +11,17 @@ import {
   isViewed,
   markTree,
   narrow,
-  nextTheme,
   preferredView,
   setView,
 } from './diffview.js';
 import { $, announce, el } from './dom.js';
 import { Draft } from './draft.js';
-import { forgetToken, takeToken, tokenFromPaste } from './invite.js';
+import { takeToken } from './invite.js';
 import { installKeys, showHelp } from './keys.js';
-import { render as markdown } from './markdown.js';
+import { errorPage, notice, pasteField, receivedPage, tip } from './notices.js';
 import { openSubmitDialog, submitReview } from './submit.js';
 import { DraftSync } from './sync.js';
+import { themeButton } from './theme.js';
 
 const body = document.body;
 const ui = {
@@ -38,33 +37,6 @@ let draft = null;
 let sync = null;
 let comments = null;
 
-const STATE_PAGES = {
-  invalid_token: [
-    'This invite link is not valid',
-    'Check that you opened the whole link from your invitation, or paste it below.',
-  ],
-  invite_not_found: [
-    'This invite link is not valid',
-    'It may have been replaced by a newer link. Open the most recent link from your invitation, or paste it below.',
-  ],
-  invite_expired: [
-    'This invite has expired',
-    'The time to start this review has passed. Ask your contact for a new invitation.',
-  ],
-  invite_revoked: [
-    'This invite was withdrawn',
-    'Your contact withdrew this invitation. Anything you wrote is still on this device.',
-  ],
-  other_scenario: [
-    'This invite is for another pull request',
-    'The link you used belongs to a different review. Open the link from your invitation exactly as you received it.',
-  ],
-  unknown: [
-    'Something went wrong',
-    'The server answered in a way this page does not understand. Your draft is kept on this device; try again later.',
-  ],
-};
-
 function setState(text, kind = 'info') {
   const state = $('#rr-state');
   state.textContent = text;
@@ -77,20 +49,6 @@ function setSave(kind, text) {
   out.dataset.kind = kind;
 }
 
-function notice(title, text, { kind = 'info', extra = [] } = {}) {
-  const box = $('#rr-notice');
-  box.replaceChildren(
-    el(
-      'section',
-      { class: `rr-page rr-page-${kind}`, 'aria-labelledby': 'rr-page-title' },
-      el('h2', { id: 'rr-page-title' }, title),
-      el('p', {}, text),
-      ...extra,
-    ),
-  );
-  box.hidden = false;
-}
-
 function lock(reason) {
   ui.editable = false;
   ui.state = reason;
@@ -100,35 +58,6 @@ function lock(reason) {
   comments?.render();
 }
 
-function pasteField() {
-  const input = el('input', {
-    type: 'text',
-    id: 'rr-paste',
-    autocomplete: 'off',
-    placeholder: 'https://…/#invite=rr1_…',
-  });
-  const error = el('p', { class: 'rr-error', role: 'alert' });
-  const form = el(
-    'form',
-    { class: 'rr-paste' },
-    el('label', { for: input.id }, 'Open the link from your invitation, or paste it here'),
-    input,
-    el('button', { type: 'submit', class: 'primary' }, 'Open my invite'),
-    error,
-  );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    if (!tokenFromPaste(input.value)) {
-      error.textContent =
-        'That does not look like an invitation link: it should contain #invite=rr1_…';
-      return;
-    }
-    location.reload();
-  });
-  return form;
-}
-
-const themeLabel = (theme) => `Theme: ${theme}`;
 const viewLabel = () => `View: ${currentView()}`;
 
 function buildBar() {
@@ -142,17 +71,7 @@ function buildBar() {
     el('span', { id: 'rr-undo', hidden: true }),
     el('span', { class: 'spacer' }),
     el('button', { type: 'button', id: 'rr-view', onclick: () => switchView() }, ''),
-    el(
-      'button',
-      {
-        type: 'button',
-        id: 'rr-theme',
-        onclick: () => {
-          $('#rr-theme').textContent = themeLabel(nextTheme());
-        },
-      },
-      themeLabel(applyTheme()),
-    ),
+    themeButton(),
     el('button', { type: 'button', id: 'rr-help-button', onclick: showHelp }, 'Shortcuts (?)'),
     el(
       'button',
@@ -194,20 +113,6 @@ function switchView() {
     comments?.relocateForm();
   });
   showViewToggle();
-}
-
-/** A short message beside what was clicked (a line number before the start, for example). */
-function tip(near, text) {
-  const box = $('#rr-tip');
-  const at = near.getBoundingClientRect();
-  box.textContent = text;
-  box.hidden = false;
-  box.style.top = `${window.scrollY + at.bottom + 4}px`;
-  box.style.left = `${window.scrollX + at.left}px`;
-  clearTimeout(tip.timer);
-  tip.timer = setTimeout(() => {
-    box.hidden = true;
-  }, 4000);
 }
 
 function onLocked(cell) {
@@ -275,47 +180,10 @@ function applySession(session) {
 const minutes = (seconds) =>
   `${Math.round(seconds / 60)} minute${Math.round(seconds / 60) === 1 ? '' : 's'}`;
 const copyKey = (id) => `rr:submitted:${id}`;
-const VERDICT_LABELS = {
-  approve: 'Approve',
-  request_changes: 'Request changes',
-  comment: 'Comment',
-};
 
 /** What was sent, read-only: verdict, summary, and the comments inline under their lines. */
 function showReceived(at, late, copy) {
-  const when = new Date(at).toLocaleString();
-  const lines = [
-    el(
-      'p',
-      {},
-      `Received at ${when}${late ? ` (${late} s after the time box)` : ''}. Thank you: you can close this page.`,
-    ),
-  ];
-  if (copy) {
-    const n = copy.comments.length;
-    lines.push(
-      el(
-        'p',
-        {},
-        el('strong', {}, `Verdict: ${VERDICT_LABELS[copy.verdict] || 'none'}`),
-        ` · ${n} comment${n === 1 ? '' : 's'}, shown read-only under their lines`,
-      ),
-    );
-    if (copy.summary?.trim())
-      lines.push(el('div', { class: 'markdown rr-submitted-summary' }, markdown(copy.summary)));
-  } else {
-    lines.push(el('p', {}, 'A copy of what you sent is kept on the device you submitted from.'));
-  }
-  const box = $('#rr-notice');
-  box.replaceChildren(
-    el(
-      'section',
-      { class: 'rr-page rr-page-done', 'aria-labelledby': 'rr-page-title' },
-      el('h2', { id: 'rr-page-title' }, 'Your review was received'),
-      ...lines,
-    ),
-  );
-  box.hidden = false;
+  receivedPage(at, late, copy);
   lock('Submitted');
   setSave('done', `Submitted at ${new Date(at).toLocaleTimeString()}`);
   if (copy && draft) {
@@ -343,24 +211,10 @@ function storedCopy(id) {
   }
 }
 
-function showError(code, status) {
-  // A token the server refuses is forgotten: the next visit asks for the link again.
-  if (status === 401 || status === 403 || code === 'other_scenario' || code === 'invalid_token')
-    forgetToken();
-  const [title, text] = STATE_PAGES[code] || [
-    `The server refused this (${code || status})`,
-    'Your draft is kept on this device.',
-  ];
-  notice(title, text, {
-    kind: 'error',
-    extra: code === 'invalid_token' || code === 'invite_not_found' ? [pasteField()] : [],
-  });
-}
-
 async function start() {
   const answer = await api.start();
   if (answer.status !== 200) {
-    showError(answer.code, answer.status);
+    errorPage(answer.code, answer.status);
     return;
   }
   $('#rr-start').hidden = true;
@@ -412,7 +266,7 @@ async function send() {
   draft.persist();
   ui.editable = !['invite_revoked', 'invite_expired'].includes(result.code);
   body.classList.toggle('rr-locked', !ui.editable);
-  showError(result.code, result.status);
+  errorPage(result.code, result.status);
   setSave('error', `Not submitted (${result.code}). Your review is kept on this device.`);
 }
 
@@ -444,22 +298,19 @@ function offerPreviewImport() {
 
 async function openInvite(token) {
   api = new Api(body.dataset.api || '/api', token);
-  let answer;
-  for (let attempt = 1; ; attempt += 1) {
-    answer = await api.session();
-    if (![0, 429, 500, 502, 503, 504].includes(answer.status)) break;
-    setState('Cannot reach the server; retrying…', 'warn');
-    await new Promise((r) => setTimeout(r, Math.min(60, answer.retryAfter ?? 2 ** attempt) * 1000));
-  }
+  const answer = await untilAnswered(
+    () => api.session(),
+    () => setState('Cannot reach the server; retrying…', 'warn'),
+  );
   if (answer.status !== 200) {
     lock('Not available');
-    showError(answer.code, answer.status);
+    errorPage(answer.code, answer.status);
     return;
   }
   const session = answer.data;
   if (session.scenario !== body.dataset.scenario) {
     lock('Not this review');
-    showError('other_scenario');
+    errorPage('other_scenario');
     return;
   }
   draft = new Draft(session.invite_id);
@@ -567,7 +418,7 @@ function main() {
   const { token, invalid } = takeToken();
   if (invalid) {
     lock('Not available');
-    showError('invalid_token', 401);
+    errorPage('invalid_token', 401);
   } else if (token) openInvite(token);
   else openPreview();
 }

@@ -1,9 +1,9 @@
 // The final review: summary, verdict, a recap with one Submit, then POST /api/submissions with a
 // submission id saved before the first attempt and reused on every retry and reload.
 
-import { backoff, RETRYABLE } from './api.js';
+import { untilAnswered } from './api.js';
 import { $, announce, el, randomId } from './dom.js';
-import { render as markdown } from './markdown.js';
+import { previewToggle } from './markdown.js';
 
 const VERDICTS = [
   ['comment', 'Comment', 'General feedback without explicit approval.'],
@@ -21,16 +21,7 @@ export function openSubmitDialog(draft, recap, onConfirm) {
   $('#rr-submit-dialog')?.remove();
   const summary = el('textarea', { id: 'rr-summary', rows: 6 });
   summary.value = draft.review.summary || '';
-  const preview = el('div', { class: 'markdown rr-preview', hidden: true });
-  const previewButton = el('button', { type: 'button', 'aria-pressed': 'false' }, 'Preview');
-  previewButton.addEventListener('click', () => {
-    const on = preview.hidden;
-    preview.replaceChildren(markdown(summary.value || 'Nothing to preview.'));
-    preview.hidden = !on;
-    summary.hidden = on;
-    previewButton.setAttribute('aria-pressed', String(on));
-    previewButton.textContent = on ? 'Write' : 'Preview';
-  });
+  const { preview, button: previewButton } = previewToggle(summary);
   const list = el('ul', { id: 'rr-recap', class: 'rr-recap' });
   const error = el('p', { class: 'rr-error', role: 'alert' });
   const { pending, unviewed } = recap();
@@ -156,14 +147,16 @@ export async function submitReview(api, draft, onStatus) {
     draft.snapshotViewed();
     draft.persist();
   }
-  for (let attempt = 1; ; attempt += 1) {
-    onStatus('sending', 'Submitting your review…');
-    const answer = await api.submit(draft.submissionId, draft.payload({ final: true }));
-    if (answer.status === 200 || answer.status === 201) return { ok: true, ...answer.data };
-    if (!RETRYABLE.has(answer.status))
-      return { ok: false, status: answer.status, code: answer.code, data: answer.data };
-    onStatus('offline', 'Saved on this device; server unreachable, retrying');
-    announce('Server unreachable, retrying');
-    await backoff(attempt, answer.retryAfter);
-  }
+  const answer = await untilAnswered(
+    () => {
+      onStatus('sending', 'Submitting your review…');
+      return api.submit(draft.submissionId, draft.payload({ final: true }));
+    },
+    () => {
+      onStatus('offline', 'Saved on this device; server unreachable, retrying');
+      announce('Server unreachable, retrying');
+    },
+  );
+  if (answer.status === 200 || answer.status === 201) return { ok: true, ...answer.data };
+  return { ok: false, status: answer.status, code: answer.code, data: answer.data };
 }
