@@ -83,7 +83,7 @@ export function invite(root, scenario, ...flags) {
   delete env.REVIEWROOM_SECRET;
   const run = spawnSync(
     BIN,
-    ['--root', root, 'invite', scenario, '--candidate', 'Test Candidate', ...flags],
+    ['--root', root, 'invite', 'new', scenario, '--candidate', 'Test Candidate', ...flags],
     { encoding: 'utf8', env },
   );
   const out = `${run.stdout}\n${run.stderr}`;

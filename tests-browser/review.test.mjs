@@ -140,7 +140,7 @@ test('states: preview, revoked, expired, another scenario, late', async () => {
   await preview.context.close();
 
   const revoked = invite(root, 'demo-review');
-  cli(root, 'invite', '--revoke', revoked.id);
+  cli(root, 'invite', 'revoke', revoked.id);
   const r = await open(revoked.link(server.base));
   await r.page.waitForSelector('.rr-page-error');
   assert.match(await r.page.textContent('.rr-page-error'), /withdrawn/);

@@ -6,6 +6,10 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::config::{Project, StoreConfig, StoreKind};
 
+mod invite;
+
+pub use invite::{Change, InviteArgs, NewInviteArgs};
+
 #[derive(Debug, Parser)]
 #[command(
     name = "reviewroom",
@@ -34,7 +38,7 @@ pub enum Command {
     /// Build if needed, then serve the site and the API locally.
     Serve(ServeArgs),
     /// Mint or manage a candidate's invite.
-    Invite(InviteArgs),
+    Invite(Box<InviteArgs>),
     /// List invites and their state.
     Invites(InvitesArgs),
     /// Export reviews, scored against the answer key.
@@ -124,39 +128,6 @@ pub struct ServeArgs {
     pub store: StoreArgs,
     #[command(flatten)]
     pub build: BuildArgs,
-}
-
-#[derive(Debug, Args)]
-pub struct InviteArgs {
-    /// The scenario to invite to (for a new invite).
-    pub scenario: Option<String>,
-    #[arg(long)]
-    pub candidate: Option<String>,
-    /// An external id (ATS reference).
-    #[arg(long = "ref")]
-    pub reference: Option<String>,
-    /// Last moment to start, from now (e.g. 7d).
-    #[arg(long, default_value = "7d")]
-    pub expires: String,
-    /// Time box once started (e.g. 60m).
-    #[arg(long)]
-    pub time_limit: Option<String>,
-    /// Mint a new token for a lost link; the old one stops working.
-    #[arg(long, value_name = "ID")]
-    pub relink: Option<String>,
-    /// Push an invite's expiry back: --extend ID 2d.
-    #[arg(long, num_args = 2, value_names = ["ID", "DURATION"])]
-    pub extend: Option<Vec<String>>,
-    #[arg(long, value_name = "ID")]
-    pub revoke: Option<String>,
-    /// Allow one more submission.
-    #[arg(long, value_name = "ID")]
-    pub reopen: Option<String>,
-    /// Delete every record of the invite.
-    #[arg(long, value_name = "ID")]
-    pub delete: Option<String>,
-    #[command(flatten)]
-    pub store: StoreArgs,
 }
 
 #[derive(Debug, Args)]

@@ -253,7 +253,7 @@ fn requests_are_logged_without_tokens_and_no_demo_invite_without_the_flag() {
     );
 
     let demo = Server::start(root, &["--demo"]);
-    assert!(demo.output().contains("#invite=rr1_"), "{}", demo.output());
+    assert!(demo.output().contains("#invite=rr2_"), "{}", demo.output());
     drop(demo);
     let refused = Command::new(BIN)
         .arg("--root")

@@ -1,14 +1,20 @@
-//! Invite tokens: `rr1_` + base64url of 16 OS random bytes. The store keeps only SHA-256 of the
-//! token; the invite id is derived from that hash so a token finds its invite with one read.
+//! Invite tokens: `rr2_` + the invite id (16 characters of base32) + base64url of 16 OS random
+//! bytes. The id in the token finds its invite with one read; the store keeps only SHA-256 of the
+//! whole token. A relink mints a token for the same id, so the id never changes (docs/design.md
+//! §4). Tokens of the first format (`rr1_` + 22 characters, id derived from the hash) still work.
 
 use data_encoding::{BASE32_NOPAD, BASE64URL_NOPAD, HEXLOWER};
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 
-pub const PREFIX: &str = "rr1_";
+pub const PREFIX: &str = "rr2_";
+/// The first format, whose invite id derives from the token's hash.
+const LEGACY_PREFIX: &str = "rr1_";
 const RANDOM_BYTES: usize = 16;
 /// base64url without padding of 16 bytes.
 const ENCODED_LEN: usize = 22;
+const ID_LEN: usize = 16;
+const ID_BYTES: usize = 10;
 /// Anything longer is rejected before it is even looked at.
 pub const MAX_LEN: usize = 64;
 
@@ -30,12 +36,37 @@ pub enum TokenError {
     Random,
 }
 
+fn random<const N: usize>() -> Result<[u8; N], TokenError> {
+    let mut bytes = [0u8; N];
+    getrandom::fill(&mut bytes).map_err(|_| TokenError::Random)?;
+    Ok(bytes)
+}
+
+/// The 16 random bytes' canonical base64url (data-encoding rejects non-canonical trailing
+/// bits, so one token has one spelling).
+fn is_secret(text: &str) -> bool {
+    text.len() == ENCODED_LEN
+        && BASE64URL_NOPAD
+            .decode(text.as_bytes())
+            .is_ok_and(|bytes| bytes.len() == RANDOM_BYTES)
+}
+
 impl Token {
-    /// A fresh token from the OS random source.
+    /// A fresh token for a new invite: a random id and a random secret.
     pub fn mint() -> Result<Token, TokenError> {
-        let mut bytes = [0u8; RANDOM_BYTES];
-        getrandom::fill(&mut bytes).map_err(|_| TokenError::Random)?;
-        Ok(Token(format!("{PREFIX}{}", BASE64URL_NOPAD.encode(&bytes))))
+        let id = BASE32_NOPAD
+            .encode(&random::<ID_BYTES>()?)
+            .to_ascii_lowercase();
+        Token::mint_for(&id)
+    }
+
+    /// A fresh token for an existing invite (a relink): same id, new secret.
+    pub fn mint_for(invite_id: &str) -> Result<Token, TokenError> {
+        if !is_invite_id(invite_id) {
+            return Err(TokenError::Shape);
+        }
+        let secret = BASE64URL_NOPAD.encode(&random::<RANDOM_BYTES>()?);
+        Ok(Token(format!("{PREFIX}{invite_id}{secret}")))
     }
 
     /// Checks the shape only (prefix, length, alphabet, canonical encoding); no store read.
@@ -43,15 +74,15 @@ impl Token {
         if text.len() > MAX_LEN {
             return Err(TokenError::Shape);
         }
-        let body = text.strip_prefix(PREFIX).ok_or(TokenError::Shape)?;
-        if body.len() != ENCODED_LEN {
-            return Err(TokenError::Shape);
-        }
-        let decoded = BASE64URL_NOPAD
-            .decode(body.as_bytes())
-            .map_err(|_| TokenError::Shape)?;
-        // data-encoding rejects non-canonical trailing bits, so one token has one spelling.
-        if decoded.len() != RANDOM_BYTES {
+        let well_formed = if let Some(body) = text.strip_prefix(PREFIX) {
+            body.len() == ID_LEN + ENCODED_LEN
+                && body.is_char_boundary(ID_LEN)
+                && is_invite_id(&body[..ID_LEN])
+                && is_secret(&body[ID_LEN..])
+        } else {
+            text.strip_prefix(LEGACY_PREFIX).is_some_and(is_secret)
+        };
+        if !well_formed {
             return Err(TokenError::Shape);
         }
         Ok(Token(text.to_string()))
@@ -66,8 +97,14 @@ impl Token {
         TokenHash(Sha256::digest(self.0.as_bytes()).into())
     }
 
+    /// The id the token carries (a first-format token's derives from its hash).
     pub fn invite_id(&self) -> String {
-        self.hash().invite_id()
+        match self.0.strip_prefix(PREFIX) {
+            Some(body) => body[..ID_LEN].to_string(),
+            None => BASE32_NOPAD
+                .encode(&self.hash().0[..ID_BYTES])
+                .to_ascii_lowercase(),
+        }
     }
 }
 
@@ -77,16 +114,11 @@ pub struct TokenHash(pub [u8; 32]);
 
 impl std::fmt::Debug for TokenHash {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "TokenHash({})", self.invite_id())
+        write!(f, "TokenHash({}…)", &self.to_hex()[..8])
     }
 }
 
 impl TokenHash {
-    /// Lowercase base32 of the first 10 bytes of the hash (16 characters).
-    pub fn invite_id(&self) -> String {
-        BASE32_NOPAD.encode(&self.0[..10]).to_ascii_lowercase()
-    }
-
     pub fn to_hex(self) -> String {
         HEXLOWER.encode(&self.0)
     }

@@ -21,7 +21,7 @@ pub fn run(project: &Project, args: &ExportArgs, quiet: bool) -> Result<()> {
         match &args.scenario {
             Some(slug) => bail!(
                 "no invites for scenario {slug} in the store: nothing exported \
-                 (`reviewroom invites` lists them; `reviewroom invite {slug} --candidate NAME` makes one)"
+                 (`reviewroom invites` lists them; `reviewroom invite new {slug} --candidate NAME` makes one)"
             ),
             None => bail!("no invites in the store: nothing exported"),
         }

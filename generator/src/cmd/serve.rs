@@ -63,7 +63,7 @@ pub fn run(project: &Project, args: &ServeArgs, quiet: bool) -> Result<()> {
                 println!("  {}", link(&base, &invite, &token));
             }
             Some(first) if !quiet => eprintln!(
-                "mint a candidate link with `reviewroom invite {} --candidate NAME` \
+                "mint a candidate link with `reviewroom invite new {} --candidate NAME` \
                  (or serve with --demo for a demo invite)",
                 first.slug
             ),

@@ -76,8 +76,14 @@ pub fn record(
     params: &Params,
 ) -> Result<ExportRecord> {
     let invite = &state.invite;
-    let submission = state.current_submission().or(state.submissions.last());
+    let submission = state.latest_submission();
     let (status, review, submission_id) = match (submission, &state.draft) {
+        // An earlier round's submission after a reopen: `invites` says "reopened" too.
+        (Some(s), _) if state.current_submission().is_none() => (
+            Status::Reopened,
+            parse_review(&s.review, "submission", &invite.id)?,
+            Some(s.submission_id.clone()),
+        ),
         (Some(s), _) => (
             Status::Submitted,
             parse_review(&s.review, "submission", &invite.id)?,

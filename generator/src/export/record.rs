@@ -17,6 +17,8 @@ pub const FORMAT_VERSION: u32 = 3;
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     Submitted,
+    /// Reopened for another round: the earlier round's submission, none yet in this one.
+    Reopened,
     /// No submission: the last draft, or an empty review when nothing was saved.
     Draft,
 }
@@ -25,6 +27,7 @@ impl Status {
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Submitted => "submitted",
+            Status::Reopened => "reopened",
             Status::Draft => "draft",
         }
     }

@@ -2,8 +2,8 @@
 //! `META` | `DRAFT` | `SUBMISSION[#round]` | `GRADE#<grader>`, each with `scenario` and `gsi_sk` =
 //! `<created>#<id>#<kind>` for the `by_scenario` index. Writes that must happen once are
 //! conditional; after a failed condition the item is read back consistently. Draft and
-//! submission writes never land on a fenced item, so none is lost to a relink or delete
-//! (`relink.rs`).
+//! submission writes never land on a fenced item, so none is lost to a delete
+//! (`delete.rs`); a relink only replaces META's token hash, so nothing moves.
 
 use std::time::Duration;
 
@@ -16,10 +16,10 @@ use super::{
     StoreFuture, Submission, SubmitOutcome, rfc3339,
 };
 
+mod delete;
 mod errors;
 mod items;
 mod read;
-mod relink;
 mod table;
 
 use errors::{failed_condition, sdk};
@@ -143,7 +143,7 @@ impl DynamoStore {
             .key("sk", s("META"))
             .update_expression(expression)
             .condition_expression("attribute_exists(id) AND attribute_not_exists(#fence)")
-            .expression_attribute_names("#fence", relink::FENCE)
+            .expression_attribute_names("#fence", delete::FENCE)
             .return_values(ReturnValue::AllNew);
         for (name, value) in values {
             request = request.expression_attribute_values(name, value);
@@ -187,7 +187,15 @@ impl ReviewStore for DynamoStore {
     fn change<'a>(&'a self, invite_id: &'a str, change: InviteChange) -> StoreFuture<'a, Invite> {
         Box::pin(async move {
             match change {
-                InviteChange::Relink { token_hash } => self.relink(invite_id, token_hash).await,
+                // One conditional write: the id and every record stay where they are.
+                InviteChange::Relink { token_hash } => {
+                    self.update_meta(
+                        invite_id,
+                        "SET token_hash = :hash",
+                        vec![(":hash", s(token_hash.to_hex()))],
+                    )
+                    .await
+                }
                 InviteChange::Extend { expires_at } => {
                     self.update_meta(
                         invite_id,
@@ -205,8 +213,12 @@ impl ReviewStore for DynamoStore {
                     .await
                 }
                 InviteChange::Reopen => {
-                    self.update_meta(invite_id, "ADD round :one", vec![(":one", n(1))])
-                        .await
+                    self.update_meta(
+                        invite_id,
+                        "REMOVE revoked_at ADD round :one",
+                        vec![(":one", n(1))],
+                    )
+                    .await
                 }
             }
         })
@@ -265,13 +277,13 @@ impl ReviewStore for DynamoStore {
                 .put_item()
                 .table_name(&self.table)
                 .set_item(Some(item));
-            // Never over a fenced item: the invite is moving or gone (see relink.rs).
+            // Never over a fenced item: the invite is being deleted (see delete.rs).
             request = if base_version == 0 {
                 request.condition_expression("attribute_not_exists(pk)")
             } else {
                 request
                     .condition_expression("version = :base AND attribute_not_exists(#fence)")
-                    .expression_attribute_names("#fence", relink::FENCE)
+                    .expression_attribute_names("#fence", delete::FENCE)
                     .expression_attribute_values(":base", n(base_version))
             };
             match request.send().await {
@@ -280,7 +292,7 @@ impl ReviewStore for DynamoStore {
                     let stored = self.get(invite_id, "DRAFT").await?;
                     if stored
                         .as_ref()
-                        .is_some_and(|item| item.contains_key(relink::FENCE))
+                        .is_some_and(|item| item.contains_key(delete::FENCE))
                     {
                         return Err(StoreError::NotFound(invite_id.to_string()));
                     }
@@ -316,7 +328,7 @@ impl ReviewStore for DynamoStore {
             match result {
                 Ok(_) => Ok(SubmitOutcome::Created(submission.clone())),
                 Err(e) if failed_condition(&e) => match self.get(invite_id, &sk).await? {
-                    Some(stored) if !stored.contains_key(relink::FENCE) => {
+                    Some(stored) if !stored.contains_key(delete::FENCE) => {
                         Ok(SubmitOutcome::Existing(items::submission(&stored)?))
                     }
                     // Fenced (moving or deleted): the write did not land.
@@ -340,7 +352,7 @@ impl ReviewStore for DynamoStore {
                 .table_name(&self.table)
                 .set_item(Some(item))
                 .condition_expression("attribute_not_exists(#fence)")
-                .expression_attribute_names("#fence", relink::FENCE)
+                .expression_attribute_names("#fence", delete::FENCE)
                 .send()
                 .await;
             match result {

@@ -147,6 +147,12 @@ impl InviteState {
             .iter()
             .find(|s| s.round == self.invite.round)
     }
+
+    /// The submission of the highest round: the current round's, else the last one before a
+    /// reopen. What `invites` and `export` both report.
+    pub fn latest_submission(&self) -> Option<&Submission> {
+        self.submissions.iter().max_by_key(|s| s.round)
+    }
 }
 
 /// What a draft save did.
@@ -170,8 +176,8 @@ pub enum SubmitOutcome {
 /// Changes an interviewer makes to an invite.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InviteChange {
-    /// A new token; the old one stops working. The invite id follows from the token, so the
-    /// invite and its records move to the new token's id (returned by `change`).
+    /// A new token (minted for the same id); the old one stops working. Only the token hash
+    /// changes: the id and every record stay.
     Relink {
         token_hash: TokenHash,
     },
@@ -181,7 +187,7 @@ pub enum InviteChange {
     Revoke {
         at: OffsetDateTime,
     },
-    /// Allow one more submission.
+    /// Allow one more submission: the next round, and no longer revoked.
     Reopen,
 }
 
@@ -225,9 +231,13 @@ pub trait ReviewStore: Send + Sync {
 /// An invite's state for `reviewroom invites`, in docs/design.md §4's precedence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InviteStatus {
-    Submitted { late: bool },
+    Submitted {
+        late: bool,
+    },
     Revoked,
     Expired,
+    /// An earlier round was submitted; the current round may submit once more.
+    Reopened,
     Started,
     Opened,
     Invited,
@@ -240,6 +250,7 @@ impl std::fmt::Display for InviteStatus {
             InviteStatus::Submitted { late: false } => "submitted",
             InviteStatus::Revoked => "revoked",
             InviteStatus::Expired => "expired",
+            InviteStatus::Reopened => "reopened",
             InviteStatus::Started => "started",
             InviteStatus::Opened => "opened",
             InviteStatus::Invited => "invited",
@@ -248,8 +259,9 @@ impl std::fmt::Display for InviteStatus {
 }
 
 impl InviteState {
-    /// submitted (late flagged) > revoked > expired > started > opened > invited. Expired means
-    /// past the last moment to start without having started.
+    /// submitted (late flagged) > revoked > expired > reopened > started > opened > invited.
+    /// Expired means past the last moment to start without having started; reopened, that an
+    /// earlier round's submission exists and the current round has none.
     pub fn status(&self, now: OffsetDateTime) -> InviteStatus {
         let invite = &self.invite;
         if let Some(s) = self.current_submission() {
@@ -260,6 +272,8 @@ impl InviteState {
             InviteStatus::Revoked
         } else if invite.started_at.is_none() && now > invite.expires_at {
             InviteStatus::Expired
+        } else if !self.submissions.is_empty() {
+            InviteStatus::Reopened
         } else if invite.started_at.is_some() {
             InviteStatus::Started
         } else if invite.opened_at.is_some() {

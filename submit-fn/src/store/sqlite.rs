@@ -14,8 +14,6 @@ mod schema;
 use rows::{get_draft, get_submissions, load, require};
 use schema::migrate;
 
-use crate::token::TokenHash;
-
 use super::{
     Draft, DraftOutcome, Grade, Invite, InviteChange, InviteState, ReviewStore, StoreError,
     StoreFuture, Submission, SubmitOutcome, rfc3339,
@@ -94,42 +92,11 @@ impl SqliteStore {
 
 /// A write transaction that takes the write lock at once, so it never fails half-way on a
 /// lock another process holds. Draft and submission writes check the invite inside theirs,
-/// and relink and delete are one each: a write lands before a relink (and moves) or after
-/// it (and finds no invite), never in between.
+/// and a delete is one: a write lands before a delete (and is deleted) or after it (and finds
+/// no invite), never in between.
 fn write_tx(conn: &mut Connection) -> Result<rusqlite::Transaction<'_>, StoreError> {
     conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
         .map_err(sql)
-}
-
-/// Moves the invite and its records to the new token's id in one transaction.
-fn relink(conn: &mut Connection, id: &str, hash: TokenHash) -> Result<Invite, StoreError> {
-    let new_id = hash.invite_id();
-    let tx = write_tx(conn)?;
-    let moved = tx
-        .execute(
-            &format!(
-                "INSERT INTO invites ({INVITE_COLUMNS}) SELECT ?2, ?3, scenario, manifest, \
-                 candidate, reference, created_at, expires_at, time_limit_seconds, revoked_at, \
-                 opened_at, started_at, round FROM invites WHERE id = ?1"
-            ),
-            params![id, new_id, hash.to_hex()],
-        )
-        .map_err(sql)?;
-    if moved == 0 {
-        return Err(StoreError::NotFound(id.to_string()));
-    }
-    for table in ["drafts", "submissions", "grades"] {
-        tx.execute(
-            &format!("UPDATE {table} SET invite_id = ?2 WHERE invite_id = ?1"),
-            params![id, new_id],
-        )
-        .map_err(sql)?;
-    }
-    tx.execute("DELETE FROM invites WHERE id = ?1", params![id])
-        .map_err(sql)?;
-    let invite = require(&tx, &new_id)?;
-    tx.commit().map_err(sql)?;
-    Ok(invite)
 }
 
 impl ReviewStore for SqliteStore {
@@ -177,7 +144,11 @@ impl ReviewStore for SqliteStore {
         let id = invite_id.to_string();
         self.call(move |conn| {
             let (statement, value): (&str, Option<String>) = match change {
-                InviteChange::Relink { token_hash } => return relink(conn, &id, token_hash),
+                // The id stays: the new token carries it (docs/design.md §4).
+                InviteChange::Relink { token_hash } => (
+                    "UPDATE invites SET token_hash = ?2 WHERE id = ?1",
+                    Some(token_hash.to_hex()),
+                ),
                 InviteChange::Extend { expires_at } => (
                     "UPDATE invites SET expires_at = ?2 WHERE id = ?1",
                     Some(rfc3339(expires_at)),
@@ -187,7 +158,8 @@ impl ReviewStore for SqliteStore {
                     Some(rfc3339(at)),
                 ),
                 InviteChange::Reopen => (
-                    "UPDATE invites SET round = round + 1 WHERE id = ?1 AND ?2 IS NULL",
+                    "UPDATE invites SET round = round + 1, revoked_at = NULL \
+                     WHERE id = ?1 AND ?2 IS NULL",
                     None,
                 ),
             };

@@ -161,7 +161,7 @@ pub(crate) fn grade(item: &Item) -> Result<Grade, StoreError> {
 }
 
 /// Items of any number of invites -> each invite's whole state, oldest invite first. Items
-/// whose META is missing or fenced (a relink or delete in progress, or done) are skipped.
+/// whose META is missing or fenced (a delete in progress, or done) are skipped.
 pub(crate) fn group(items: Vec<Item>) -> Result<Vec<InviteState>, StoreError> {
     let mut by_pk: BTreeMap<String, Vec<Item>> = BTreeMap::new();
     for item in items {
@@ -170,7 +170,7 @@ pub(crate) fn group(items: Vec<Item>) -> Result<Vec<InviteState>, StoreError> {
     let mut states = Vec::new();
     for (_, items) in by_pk {
         let Some(meta) = items.iter().find(|i| {
-            opt_s(i, "sk").as_deref() == Some("META") && !i.contains_key(super::relink::FENCE)
+            opt_s(i, "sk").as_deref() == Some("META") && !i.contains_key(super::delete::FENCE)
         }) else {
             continue;
         };
@@ -186,7 +186,7 @@ pub(crate) fn group(items: Vec<Item>) -> Result<Vec<InviteState>, StoreError> {
                 state.draft = Some(draft(item)?);
             } else if sk.starts_with("SUBMISSION") {
                 state.submissions.push(submission(item)?);
-            } else if sk.starts_with(GRADE_PREFIX) && !item.contains_key(super::relink::FENCE) {
+            } else if sk.starts_with(GRADE_PREFIX) && !item.contains_key(super::delete::FENCE) {
                 state.grades.push(grade(item)?);
             }
         }

@@ -50,7 +50,7 @@ impl DynamoStore {
     pub(super) async fn meta(&self, id: &str) -> Result<Item, StoreError> {
         self.get(id, "META")
             .await?
-            .filter(|meta| !meta.contains_key(super::relink::FENCE))
+            .filter(|meta| !meta.contains_key(super::delete::FENCE))
             .ok_or_else(|| StoreError::NotFound(id.to_string()))
     }
 

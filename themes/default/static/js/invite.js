@@ -2,7 +2,9 @@
 // page's path, removed from the address bar; sent only as a Bearer header.
 
 const key = () => `rr:token:${location.pathname}`;
-const TOKEN = /^rr1_[A-Za-z0-9_-]{22}$/;
+// `rr2_` + the invite id + the secret; `rr1_` + the secret is the first format (docs/design.md §4).
+const SHAPE = 'rr2_[a-z2-7]{16}[A-Za-z0-9_-]{22}|rr1_[A-Za-z0-9_-]{22}';
+const TOKEN = new RegExp(`^(?:${SHAPE})$`);
 
 /**
  * The token to open: `{token}` from `#invite=...` (stored, then removed from the address) or
@@ -33,7 +35,7 @@ export function takeToken() {
 export function tokenFromPaste(text) {
   const trimmed = String(text).trim();
   const match =
-    trimmed.match(/invite=(rr1_[A-Za-z0-9_-]{22})/) || trimmed.match(/^(rr1_[A-Za-z0-9_-]{22})$/);
+    trimmed.match(new RegExp(`invite=(${SHAPE})`)) || trimmed.match(new RegExp(`^(${SHAPE})$`));
   if (!match) return null;
   localStorage.setItem(key(), match[1]);
   return match[1];

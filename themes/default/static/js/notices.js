@@ -57,7 +57,7 @@ export function pasteField() {
     type: 'text',
     id: 'rr-paste',
     autocomplete: 'off',
-    placeholder: 'https://…/#invite=rr1_…',
+    placeholder: 'https://…/#invite=rr2_…',
   });
   const error = el('p', { class: 'rr-error', role: 'alert' });
   const form = el(
@@ -72,7 +72,7 @@ export function pasteField() {
     event.preventDefault();
     if (!tokenFromPaste(input.value)) {
       error.textContent =
-        'That does not look like an invitation link: it should contain #invite=rr1_…';
+        'That does not look like an invitation link: it should contain #invite=rr2_…';
       return;
     }
     location.reload();

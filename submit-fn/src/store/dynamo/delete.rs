@@ -1,37 +1,30 @@
-//! `--relink` and `--delete` on DynamoDB, safe against a candidate writing at the same time.
+//! `invite delete` on DynamoDB, safe against a candidate writing at the same time.
 //!
-//! The invite id follows from the token, so a relink moves every item to the new token's id.
-//! DynamoDB's TransactWriteItems would do that in one step, but the local server the tests run
-//! on (dynalite) has no transactions, so both operations fence the old id first:
+//! DynamoDB's TransactWriteItems would delete every item in one step, but the local server the
+//! tests run on (dynalite) has no transactions, so a delete fences the invite first:
 //!
 //! 1. META gets a `fence` attribute (conditional on a live META): from then on the invite is
 //!    gone for `load` and `list`, its token answers 401, and META changes fail their condition;
 //! 2. every item a writer could still write (DRAFT, SUBMISSION for rounds 0..=round) gets
 //!    `fence` too, created as a bare placeholder when absent. Draft and submission writes are
 //!    conditional on their item carrying no `fence`, so a write that passed authorization
-//!    before step 1 either landed before step 2 (and is moved) or fails (and answers 401);
-//! 3. the items (grades too), now final, are read consistently, copied to the new id (META last), and
-//!    every old item is overwritten by a tombstone (keys, `fence`, TTL): no content is left,
-//!    and a writer that stalled through all of this still finds a fenced item.
+//!    before step 1 either landed before step 2 (and is deleted) or fails (and answers 401);
+//! 3. every item is overwritten by a tombstone (keys, `fence`, TTL): no content is left, and a
+//!    writer that stalled through all of this still finds a fenced item.
 //!
-//! Every step is idempotent: a rerun of `--relink` or `--delete` finishes an interrupted one.
+//! Every step is idempotent: a rerun of `invite delete` finishes an interrupted one. A relink
+//! needs none of this: the token carries the invite id, so it only replaces META's token hash.
 
 use super::items::{self, Item, get_s};
 use super::{DynamoStore, TTL_ATTRIBUTE, errors::failed_condition, pk, s, sdk, submission_sk};
-use crate::store::{Invite, StoreError};
-use crate::token::TokenHash;
+use crate::store::StoreError;
 
 /// The attribute that marks a fenced item.
 pub(crate) const FENCE: &str = "fence";
 
-/// A META that is still an invite (a tombstone has no `id`), fenced or not.
-fn is_invite_meta(item: &Item) -> bool {
-    item.contains_key("id")
-}
-
 impl DynamoStore {
-    /// Steps 1 and 2; returns META as stored after step 1.
-    async fn fence(&self, id: &str, why: &str) -> Result<Item, StoreError> {
+    /// Steps 1 and 2.
+    async fn fence(&self, id: &str, why: &str) -> Result<(), StoreError> {
         let fenced = self
             .client
             .update_item()
@@ -71,10 +64,10 @@ impl DynamoStore {
                 .await
                 .map_err(sdk)?;
         }
-        Ok(meta)
+        Ok(())
     }
 
-    /// Step 3's end: every old item becomes a tombstone.
+    /// Step 3: every item becomes a tombstone.
     async fn bury(&self, id: &str, old: &[Item], why: &str) -> Result<(), StoreError> {
         for item in old {
             let mut tombstone = Item::new();
@@ -93,52 +86,6 @@ impl DynamoStore {
                 .map_err(sdk)?;
         }
         Ok(())
-    }
-
-    /// The fenced invite's items that hold records (placeholders hold none).
-    async fn fenced_items(&self, id: &str) -> Result<Vec<Item>, StoreError> {
-        let mut found = self.items(id).await?;
-        found.retain(|item| {
-            let sk = get_s(item, "sk").unwrap_or_default();
-            match sk.as_str() {
-                "META" => is_invite_meta(item),
-                "DRAFT" => item.contains_key("version"),
-                sk if sk.starts_with(items::GRADE_PREFIX) => item.contains_key("grader"),
-                _ => item.contains_key("submission_id"),
-            }
-        });
-        Ok(found)
-    }
-
-    pub(super) async fn relink(&self, id: &str, hash: TokenHash) -> Result<Invite, StoreError> {
-        let new_id = hash.invite_id();
-        let why = format!("relinked to {new_id}");
-        self.fence(id, &why).await?;
-        let mut old = self.fenced_items(id).await?;
-        // Copies first, META last, so the new token works only once all is there.
-        old.sort_by_key(|item| get_s(item, "sk").map(|sk| sk == "META").unwrap_or(false));
-        for item in &old {
-            let mut moved = item.clone();
-            moved.remove(FENCE);
-            let sk = get_s(item, "sk")?;
-            moved.insert("pk".into(), s(pk(&new_id)));
-            let gsi = get_s(item, "gsi_sk")?;
-            let created = gsi.split('#').next().unwrap_or_default();
-            moved.insert("gsi_sk".into(), s(format!("{created}#{new_id}#{sk}")));
-            if sk == "META" {
-                moved.insert("id".into(), s(&new_id));
-                moved.insert("token_hash".into(), s(hash.to_hex()));
-            }
-            self.client
-                .put_item()
-                .table_name(&self.table)
-                .set_item(Some(moved))
-                .send()
-                .await
-                .map_err(sdk)?;
-        }
-        self.bury(id, &self.items(id).await?, &why).await?;
-        items::invite(&self.meta(&new_id).await?)
     }
 
     pub(super) async fn delete(&self, id: &str) -> Result<(), StoreError> {
