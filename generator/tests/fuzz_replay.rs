@@ -18,6 +18,8 @@ mod candidate_markdown;
 mod diff_replay;
 #[path = "properties/scenario_key.rs"]
 mod scenario_key;
+#[path = "properties/scenario_paths.rs"]
+mod scenario_paths;
 
 /// Diff seeds above this size slow the fuzzer more than they teach it.
 const MAX_PAIR: usize = 64 * 1024;
@@ -96,6 +98,43 @@ fn scenario_key_on_every_scenario_s_toml() {
         seeds.push([&[1u8][..], &read(&folder.join("scenario.toml"))].concat());
     }
     replay("scenario_key", seeds, scenario_key::check);
+}
+
+#[test]
+fn scenario_paths_on_every_scenario_s_paths_and_refused_names() {
+    let mut seeds = Vec::new();
+    for folder in scenario_folders() {
+        for (selector, side) in [(0u8, "original"), (1, "modified")] {
+            let base = folder.join(side);
+            for entry in walkdir::WalkDir::new(&base).sort_by_file_name() {
+                let entry = entry.expect("read a scenario folder");
+                if entry.file_type().is_file() {
+                    let relative = entry.path().strip_prefix(&base).expect("inside");
+                    // Beside the real file, so the seed is not skipped as an existing name.
+                    let path = format!("{}.new", relative.display());
+                    seeds.push([&[selector][..], path.as_bytes()].concat());
+                }
+            }
+        }
+    }
+    // The names issue 19 found accepted, and their neighbours.
+    for name in [
+        &b"src/a\\nb.ts"[..],
+        b"src/a\nb.ts",
+        b"<img src=x onerror=alert(1)>.ts",
+        b"docs/a`b.md",
+        b"x y.ts",
+        b"caf\xc3\xa9.ts",
+        b"bad\xff.ts",
+        b"a\tb",
+        b"../escape.ts",
+        b"./dot/./x.ts",
+        b"[x](y)+@_-.ts",
+        b"\xe2\x80\xaebidi.ts",
+    ] {
+        seeds.push([&[1u8][..], name].concat());
+    }
+    replay("scenario_paths", seeds, scenario_paths::check);
 }
 
 #[test]
