@@ -22,5 +22,4 @@ target/debug/examples/load --store sqlite --candidates 200 --drafts 20
 target/debug/examples/load --store dynamodb --candidates 200 --drafts 20 \
   --pause-pid "$DYNALITE_PID" --pause-secs 8
 # --workspace, as stage 10 built it: one package alone unifies other features and rebuilds most crates.
-cargo test --workspace --locked --test export_stores -- --ignored
-cargo test --workspace --locked --test grade_cli -- --ignored
+cargo test --workspace --locked --test export_stores --test grade_cli --test invite_commands -- --ignored
