@@ -53,6 +53,9 @@ pub enum Command {
     Secret(SecretArgs),
     /// Measure scoring on the labelled set: pair precision, recall, F1, new and old rule.
     EvalScoring(EvalScoringArgs),
+    /// Build if needed, upload the site to the stack's S3 bucket, invalidate its CloudFront pages.
+    #[cfg(feature = "publish")]
+    Publish(PublishArgs),
 }
 
 #[derive(Debug, Args, Clone)]
@@ -126,6 +129,25 @@ pub struct ServeArgs {
     pub demo: bool,
     #[command(flatten)]
     pub store: StoreArgs,
+    #[command(flatten)]
+    pub build: BuildArgs,
+}
+
+/// Where and how to publish; the bucket and distribution come from `--stack` or `[publish]`.
+#[derive(Debug, Args)]
+pub struct PublishArgs {
+    /// The deployed CloudFormation stack: its BucketName and DistributionId outputs.
+    #[arg(long)]
+    pub stack: Option<String>,
+    /// AWS region of the bucket and stack (default: [publish] region, else the AWS config).
+    #[arg(long)]
+    pub region: Option<String>,
+    /// Print what would be uploaded, deleted and invalidated; change nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Also delete old assets that neither this build nor any current page uses.
+    #[arg(long)]
+    pub prune_assets: bool,
     #[command(flatten)]
     pub build: BuildArgs,
 }

@@ -23,6 +23,7 @@ pub struct Config {
     /// Drafts and reviews older than this are purged (SQLite) or expire by TTL (DynamoDB).
     pub retention_days: Option<u32>,
     pub store: StoreConfig,
+    pub publish: PublishConfig,
 }
 
 impl Config {
@@ -48,6 +49,7 @@ impl Default for Config {
             scoring: Scoring::default(),
             retention_days: None,
             store: StoreConfig::default(),
+            publish: PublishConfig::default(),
         }
     }
 }
@@ -107,6 +109,18 @@ impl Default for StoreConfig {
             endpoint_url: None,
         }
     }
+}
+
+/// `[publish]`: where `reviewroom publish` sends the site. `bucket` with `distribution_id`, or
+/// `stack` (a deployed infra/template.yaml) whose outputs name both; `--stack` wins over both.
+/// Parsed even in a build without the `publish` feature, so one reviewroom.toml serves both.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct PublishConfig {
+    pub bucket: Option<String>,
+    pub distribution_id: Option<String>,
+    pub stack: Option<String>,
+    pub region: Option<String>,
 }
 
 /// The project folder and its configuration.

@@ -15,6 +15,8 @@ pub mod invite;
 pub mod markdown;
 pub mod output;
 pub mod printable;
+#[cfg(feature = "publish")]
+pub mod publish;
 pub mod render;
 pub mod scenario;
 pub mod scoring;

@@ -1,4 +1,4 @@
-# The Python tools of the tests (cfn-lint, tree-sitter grammars, aws-sam-cli, cargo-lambda) in
+# The Python tools of the tests (cfn-lint, tree-sitter grammars, aws-sam-cli, cargo-lambda, moto) in
 # target/test-venv, installed once and again only when scripts/requirements-test.txt changes.
 pyenv_ensure() {
   local venv="$ROOT/target/test-venv" req="$ROOT/scripts/requirements-test.txt"

@@ -37,3 +37,24 @@ start_dynalite() {
   export REVIEWROOM_TEST_DYNAMODB="http://127.0.0.1:$port"
   export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_REGION=us-east-1
 }
+
+# moto's server (S3, CloudFront and CloudFormation on one port; `moto[server]` in the test venv)
+# on a free port, its recorder on (every request appended as JSON to a file, so the tests can
+# check publish's order); exports REVIEWROOM_TEST_AWS, REVIEWROOM_TEST_AWS_RECORDING and
+# MOTO_PID. Needs pyenv_ensure first.
+start_moto() {
+  local port recording
+  port=$(free_port)
+  recording="$(mktemp -d)/moto-recording.jsonl"
+  MOTO_ENABLE_RECORDING=true MOTO_RECORDER_FILEPATH="$recording" \
+    "$(dirname "$PY")/moto_server" -H 127.0.0.1 -p "$port" >/dev/null 2>&1 &
+  MOTO_PID=$!
+  SERVICE_PIDS+=("$MOTO_PID")
+  # Its imports take seconds on a loaded machine.
+  for _ in $(seq 1 300); do
+    if (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then break; fi
+    sleep 0.1
+  done
+  export MOTO_PID REVIEWROOM_TEST_AWS_RECORDING="$recording"
+  export REVIEWROOM_TEST_AWS="http://127.0.0.1:$port"
+}

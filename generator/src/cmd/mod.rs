@@ -14,6 +14,8 @@ pub mod grade;
 pub mod invite;
 pub mod invites;
 pub mod new;
+#[cfg(feature = "publish")]
+pub mod publish;
 pub mod serve;
 
 pub fn run(cli: Cli) -> Result<()> {
@@ -39,6 +41,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Grade(args) => grade::run(&project, &args, cli.quiet),
         Command::Compare(args) => compare::run(&project, &args),
         Command::EvalScoring(args) => eval_scoring::run(&project, &args),
+        #[cfg(feature = "publish")]
+        Command::Publish(args) => publish::run(&project, &args, cli.quiet),
         Command::Secret(_) => Ok(()),
     }
 }
