@@ -5,24 +5,15 @@
 
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { addLineComment, FILE, firstAddedLines, started, submit, waitSaved } from './flow.mjs';
-import { cli, exportJson, freePort, invite, look, makeProject, Server } from './harness.mjs';
+import { cli, exportJson, invite, look, servedProject } from './harness.mjs';
 
-let root;
-let server;
-
-before(async () => {
-  root = makeProject();
-  server = await new Server(root, await freePort()).start();
-});
-after(async () => {
-  await server?.stop();
-});
+const served = servedProject();
 
 test('a submitted review: its report, compare and the catalog read well and pass axe', async () => {
-  const inv = invite(root, 'demo-review', '--time-limit', '45m');
-  const { context, page } = await started(inv.link(server.base));
+  const inv = invite(served.root, 'demo-review', '--time-limit', '45m');
+  const { context, page } = await started(inv.link(served.server.base));
   const [line] = await firstAddedLines(page, 1);
   await addLineComment(page, line, 'This retry loop never ends: bound the retries.', 'major');
   await page.locator(`details.file[data-file="${FILE}"] button.file-comment`).click();
@@ -34,7 +25,7 @@ test('a submitted review: its report, compare and the catalog read well and pass
   await page.waitForSelector('.rr-page-done', { timeout: 15000 });
   await context.close();
 
-  const record = exportJson(root, inv.id).records[0];
+  const record = exportJson(served.root, inv.id).records[0];
   assert.deepEqual(record.review.viewed_files, [FILE], 'the page sends the files marked viewed');
   assert.equal(record.report.files_viewed.viewed.length, 1);
   assert.ok(
@@ -42,15 +33,15 @@ test('a submitted review: its report, compare and the catalog read well and pass
     'the file comment is to judge',
   );
 
-  const report = path.join(root, 'report.html');
-  cli(root, 'export', '--invite', inv.id, '--format', 'html', '--out', report);
+  const report = path.join(served.root, 'report.html');
+  cli(served.root, 'export', '--invite', inv.id, '--format', 'html', '--out', report);
   await look(report, 'report');
-  const compared = path.join(root, 'compare.html');
-  invite(root, 'demo-review');
-  cli(root, 'compare', 'demo-review', '--format', 'html', '--out', compared);
+  const compared = path.join(served.root, 'compare.html');
+  invite(served.root, 'demo-review');
+  cli(served.root, 'compare', 'demo-review', '--format', 'html', '--out', compared);
   await look(compared, 'compare');
-  cli(root, 'catalog');
-  const catalog = path.join(root, '.reviewroom/catalog');
+  cli(served.root, 'catalog');
+  const catalog = path.join(served.root, '.reviewroom/catalog');
   await look(path.join(catalog, 'index.html'), 'catalog');
   await look(path.join(catalog, 'demo-review.html'), 'key');
 });

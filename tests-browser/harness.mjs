@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -238,4 +239,20 @@ export async function look(file, name) {
   }
   assert.notEqual(seen[0], seen[2], `${name}: dark differs from light`);
   return seen;
+}
+
+/**
+ * The demo project served for a whole test file: `root` and `server` are set before its first
+ * test, and the server stops after its last.
+ */
+export function servedProject() {
+  const served = {};
+  before(async () => {
+    served.root = makeProject();
+    served.server = await new Server(served.root, await freePort()).start();
+  });
+  after(async () => {
+    await served.server?.stop();
+  });
+  return served;
 }

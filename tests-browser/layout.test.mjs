@@ -4,19 +4,9 @@
 // main flow at phone width.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { addLineComment, started, submit, waitSaved, waitState } from './flow.mjs';
-import {
-  axe,
-  exportJson,
-  freePort,
-  invite,
-  LONG_FILE,
-  lineCell,
-  makeProject,
-  Server,
-  shot,
-} from './harness.mjs';
+import { axe, exportJson, invite, LONG_FILE, lineCell, servedProject, shot } from './harness.mjs';
 
 const DESKTOP = { viewport: { width: 1440, height: 900 }, bypassCSP: true };
 const PHONE = {
@@ -26,16 +16,7 @@ const PHONE = {
   deviceScaleFactor: 2,
   bypassCSP: true,
 };
-let root;
-let server;
-
-before(async () => {
-  root = makeProject();
-  server = await new Server(root, await freePort()).start();
-});
-after(async () => {
-  await server?.stop();
-});
+const served = servedProject();
 
 const longFile = (page) => page.locator(`details.file[data-file="${LONG_FILE}"]`);
 
@@ -60,8 +41,8 @@ const box = (page, selector) =>
   });
 
 test('desktop: the bar, the sidebar and the file name stay in view inside a long file', async () => {
-  const inv = invite(root, 'demo-long');
-  const { context, page } = await started(inv.link(server.base), DESKTOP);
+  const inv = invite(served.root, 'demo-long');
+  const { context, page } = await started(inv.link(served.server.base), DESKTOP);
   await scrollInto(page, 3000);
   const bar = await box(page, '#rr-bar');
   const header = await longFile(page).locator('summary.file-header').boundingBox();
@@ -81,8 +62,8 @@ test('desktop: the bar, the sidebar and the file name stay in view inside a long
 });
 
 test('desktop: the file tree with marks; comments listed by file and line, ranges as ranges', async () => {
-  const inv = invite(root, 'demo-long');
-  const { context, page } = await started(inv.link(server.base), DESKTOP);
+  const inv = invite(served.root, 'demo-long');
+  const { context, page } = await started(inv.link(served.server.base), DESKTOP);
   assert.ok((await page.locator('#file-tree li.tree-dir').count()) >= 2, 'folders');
   assert.equal(
     await page.textContent(`#file-tree li[data-file="${LONG_FILE}"] > a`),
@@ -125,8 +106,8 @@ test('desktop: the file tree with marks; comments listed by file and line, range
 });
 
 test('desktop: the view and theme toggles name their state', async () => {
-  const inv = invite(root, 'demo-long');
-  const { context, page } = await started(inv.link(server.base), DESKTOP);
+  const inv = invite(served.root, 'demo-long');
+  const { context, page } = await started(inv.link(served.server.base), DESKTOP);
   assert.match(await page.textContent('#rr-view'), /^View: unified$/);
   assert.match(await page.textContent('#rr-theme'), /^Theme: /);
   await page.click('#rr-view');
@@ -138,8 +119,8 @@ test('desktop: the view and theme toggles name their state', async () => {
 });
 
 test('phone: narrow gutters, sideways scroll instead of breaks, unified only', async () => {
-  const inv = invite(root, 'demo-long');
-  const { context, page } = await started(inv.link(server.base), PHONE);
+  const inv = invite(served.root, 'demo-long');
+  const { context, page } = await started(inv.link(served.server.base), PHONE);
   await page.evaluate(() => localStorage.setItem('rr:view', 'split'));
   await page.reload();
   await waitState(page, 'Reviewing');
@@ -171,8 +152,8 @@ test('phone: narrow gutters, sideways scroll instead of breaks, unified only', a
 });
 
 test('phone: the main flow, from Start to the received review', async () => {
-  const inv = invite(root, 'demo-review');
-  const { context, page } = await started(inv.link(server.base), PHONE);
+  const inv = invite(served.root, 'demo-review');
+  const { context, page } = await started(inv.link(served.server.base), PHONE);
   await shot(page, 'phone-reviewing');
   const [a] = await page.$$eval(
     'details.file[data-file="src/api/client.ts"] table.diff tr.row-add',
@@ -194,7 +175,7 @@ test('phone: the main flow, from Start to the received review', async () => {
   await page.waitForSelector('.rr-page-done', { timeout: 15000 });
   await shot(page, 'phone-submitted');
   assert.deepEqual(await axe(page), []);
-  const record = exportJson(root, inv.id).records[0];
+  const record = exportJson(served.root, inv.id).records[0];
   assert.equal(record.status, 'submitted');
   assert.deepEqual(record.review.comments.map((c) => c.body).sort(), [
     'file-level from a phone',

@@ -3,27 +3,18 @@
 // "viewed", suggestions shown old -> new, and invite links that are not valid.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { FILE, firstAddedLines, open, started, waitState } from './flow.mjs';
-import { freePort, invite, LONG_FILE, lineCell, makeProject, Server, shot } from './harness.mjs';
+import { invite, LONG_FILE, lineCell, servedProject, shot } from './harness.mjs';
 
-let root;
-let server;
-
-before(async () => {
-  root = makeProject();
-  server = await new Server(root, await freePort()).start();
-});
-after(async () => {
-  await server?.stop();
-});
+const served = servedProject();
 
 const visibleCount = (locator) =>
   locator.evaluateAll((nodes) => nodes.filter((n) => n.offsetParent !== null).length);
 
 test('the finish dialog: one primary Submit, not red, with a recap', async () => {
-  const inv = invite(root, 'demo-review');
-  const { context, page } = await started(inv.link(server.base));
+  const inv = invite(served.root, 'demo-review');
+  const { context, page } = await started(inv.link(served.server.base));
   await page.click('#rr-open-submit');
   const dialog = page.locator('#rr-submit-dialog');
   assert.equal(await visibleCount(dialog.locator('button.primary')), 1);
@@ -40,8 +31,8 @@ test('the finish dialog: one primary Submit, not red, with a recap', async () =>
 });
 
 test('before Start: the time box and what happens at zero, said once; one Start button', async () => {
-  const limited = invite(root, 'demo-review', '--time-limit', '45m');
-  const { context, page } = await open(limited.link(server.base));
+  const limited = invite(served.root, 'demo-review', '--time-limit', '45m');
+  const { context, page } = await open(limited.link(served.server.base));
   await waitState(page, 'Not started');
   const notice = await page.textContent('#rr-notice');
   assert.match(notice, /Time box: 45 minutes/);
@@ -61,8 +52,8 @@ test('before Start: the time box and what happens at zero, said once; one Start 
   assert.match(await page.textContent('#rr-tip'), /Start the review to comment/);
   await context.close();
 
-  const free = invite(root, 'demo-review');
-  const f = await open(free.link(server.base));
+  const free = invite(served.root, 'demo-review');
+  const f = await open(free.link(served.server.base));
   await waitState(f.page, 'Not started');
   assert.match(await f.page.textContent('#rr-notice'), /no time limit/);
   assert.equal(await visibleCount(f.page.getByText(/suggested time/i)), 1);
@@ -70,8 +61,8 @@ test('before Start: the time box and what happens at zero, said once; one Start 
 });
 
 test('a "+" on the line number under the pointer', async () => {
-  const inv = invite(root, 'demo-review');
-  const { context, page } = await started(inv.link(server.base));
+  const inv = invite(served.root, 'demo-review');
+  const { context, page } = await started(inv.link(served.server.base));
   const [line] = await firstAddedLines(page, 1);
   const cell = lineCell(page, FILE, 'modified', line);
   await cell.hover();
@@ -80,8 +71,8 @@ test('a "+" on the line number under the pointer', async () => {
 });
 
 test('keyboard: ] from the top goes to file 1; v marks the file on screen', async () => {
-  const inv = invite(root, 'demo-long');
-  const { context, page } = await started(inv.link(server.base));
+  const inv = invite(served.root, 'demo-long');
+  const { context, page } = await started(inv.link(served.server.base));
   const names = await page.$$eval('main#files details.file', (all) =>
     all.map((f) => f.dataset.file),
   );
@@ -109,8 +100,8 @@ test('keyboard: ] from the top goes to file 1; v marks the file on screen', asyn
 });
 
 test('a suggestion shows the old lines and the new ones', async () => {
-  const inv = invite(root, 'demo-review');
-  const { context, page } = await started(inv.link(server.base));
+  const inv = invite(served.root, 'demo-review');
+  const { context, page } = await started(inv.link(served.server.base));
   const [line] = await firstAddedLines(page, 1);
   const old = await page.$eval(
     `details.file[data-file="${FILE}"] table.diff tr.row[data-modified="${line}"] td.code`,
@@ -136,9 +127,9 @@ test('a suggestion shows the old lines and the new ones', async () => {
 });
 
 test('invite links that are not valid say so, and a refused token is forgotten', async () => {
-  const base = `${server.base}${invite(root, 'demo-review').path.split('#')[0]}`;
-  const inv = invite(root, 'demo-review');
-  const { context, page } = await open(inv.link(server.base));
+  const base = `${served.server.base}${invite(served.root, 'demo-review').path.split('#')[0]}`;
+  const inv = invite(served.root, 'demo-review');
+  const { context, page } = await open(inv.link(served.server.base));
   await waitState(page, 'Not started');
   const stored = () =>
     page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('rr:token:')).length);

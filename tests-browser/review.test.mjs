@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
   addLineComment,
   FILE,
@@ -20,28 +20,17 @@ import {
   cli,
   exportJson,
   page as firstPage,
-  freePort,
   invite,
   lineCell,
-  makeProject,
-  Server,
+  servedProject,
   shot,
 } from './harness.mjs';
 
-let root;
-let server;
-
-before(async () => {
-  root = makeProject();
-  server = await new Server(root, await freePort()).start();
-});
-after(async () => {
-  await server?.stop();
-});
+const served = servedProject();
 
 test('the whole flow: views, context, line/range/file comments, reload, submit, export', async () => {
-  const inv = invite(root, 'demo-review');
-  const { context, page } = await open(inv.link(server.base));
+  const inv = invite(served.root, 'demo-review');
+  const { context, page } = await open(inv.link(served.server.base));
   assert.equal(new URL(page.url()).hash, '', 'the token leaves the address bar');
   await waitState(page, 'Not started');
   await shot(page, 'not-started');
@@ -95,7 +84,7 @@ test('the whole flow: views, context, line/range/file comments, reload, submit, 
   assert.equal(await page.evaluate(() => window.__xss), undefined);
   assert.deepEqual(context.errors, []);
 
-  const record = exportJson(root, inv.id).records[0];
+  const record = exportJson(served.root, inv.id).records[0];
   assert.equal(record.status, 'submitted');
   assert.equal(record.review.verdict, 'request_changes');
   const byBody = Object.fromEntries(record.review.comments.map((x) => [x.body.slice(0, 12), x]));
@@ -113,8 +102,8 @@ test('the whole flow: views, context, line/range/file comments, reload, submit, 
   assert.equal(byBody['No tests for'].file, FILE);
 
   // The report of that review, opened in the browser: axe-clean, candidate text inert.
-  const report = path.join(root, 'report.html');
-  cli(root, 'export', '--invite', inv.id, '--format', 'html', '--out', report);
+  const report = path.join(served.root, 'report.html');
+  cli(served.root, 'export', '--invite', inv.id, '--format', 'html', '--out', report);
   const rc = await browser({ bypassCSP: true });
   const rp = await firstPage(rc);
   await rp.goto(`file://${report}`);
@@ -124,7 +113,7 @@ test('the whole flow: views, context, line/range/file comments, reload, submit, 
   await rc.close();
 
   // The same link again: already submitted (the token was forgotten; open it fresh).
-  const { context: again, page: p2 } = await open(inv.link(server.base));
+  const { context: again, page: p2 } = await open(inv.link(served.server.base));
   await p2.waitForSelector('.rr-page-done');
   assert.match(await p2.textContent('.rr-page-done'), /Received at/);
   await again.close();
@@ -132,37 +121,37 @@ test('the whole flow: views, context, line/range/file comments, reload, submit, 
 });
 
 test('states: preview, revoked, expired, another scenario, late', async () => {
-  const base = server.demo.split('#')[0];
+  const base = served.server.demo.split('#')[0];
   const preview = await open(base);
   await waitState(preview.page, 'Preview');
   assert.ok(await preview.page.isVisible('#rr-paste'));
   await shot(preview.page, 'preview');
   await preview.context.close();
 
-  const revoked = invite(root, 'demo-review');
-  cli(root, 'invite', 'revoke', revoked.id);
-  const r = await open(revoked.link(server.base));
+  const revoked = invite(served.root, 'demo-review');
+  cli(served.root, 'invite', 'revoke', revoked.id);
+  const r = await open(revoked.link(served.server.base));
   await r.page.waitForSelector('.rr-page-error');
   assert.match(await r.page.textContent('.rr-page-error'), /withdrawn/);
   await shot(r.page, 'revoked');
   await r.context.close();
 
-  const expired = invite(root, 'demo-review', '--expires', '1s');
+  const expired = invite(served.root, 'demo-review', '--expires', '1s');
   await new Promise((done) => setTimeout(done, 2100));
-  const e = await open(expired.link(server.base));
+  const e = await open(expired.link(served.server.base));
   await e.page.waitForSelector('.rr-page-error');
   assert.match(await e.page.textContent('.rr-page-error'), /expired/);
   await e.context.close();
 
-  const other = invite(root, 'demo-two');
+  const other = invite(served.root, 'demo-two');
   const o = await open(`${base}#invite=${other.token}`);
   await o.page.waitForSelector('.rr-page-error');
   assert.match(await o.page.textContent('.rr-page-error'), /another pull request/);
   await shot(o.page, 'other-scenario');
   await o.context.close();
 
-  const late = invite(root, 'demo-review', '--time-limit', '1s');
-  const l = await open(late.link(server.base));
+  const late = invite(served.root, 'demo-review', '--time-limit', '1s');
+  const l = await open(late.link(served.server.base));
   await waitState(l.page, 'Not started');
   await l.page.click('#rr-start');
   await l.page.waitForFunction(
@@ -175,17 +164,17 @@ test('states: preview, revoked, expired, another scenario, late', async () => {
   await addLineComment(l.page, line, 'late but here');
   await submit(l.page);
   await l.page.waitForSelector('.rr-page-done', { timeout: 15000 });
-  const record = exportJson(root, late.id).records[0];
+  const record = exportJson(served.root, late.id).records[0];
   assert.ok(record.invite.late_seconds > 0, 'stored with its lateness');
   await l.context.close();
 });
 
 test('two devices and a lost save answer: nothing lost after the merge', async () => {
-  const inv = invite(root, 'demo-review');
-  const one = await open(inv.link(server.base));
+  const inv = invite(served.root, 'demo-review');
+  const one = await open(inv.link(served.server.base));
   await one.page.click('#rr-start');
   await waitState(one.page, 'Reviewing');
-  const two = await open(inv.link(server.base));
+  const two = await open(inv.link(served.server.base));
   await waitState(two.page, 'Reviewing');
   const [a, b] = await firstAddedLines(one.page, 2);
 
@@ -213,14 +202,14 @@ test('two devices and a lost save answer: nothing lost after the merge', async (
 });
 
 test('submitting while the server is down: retried, submitted once', async () => {
-  const inv = invite(root, 'demo-review');
-  const { context, page } = await open(inv.link(server.base));
+  const inv = invite(served.root, 'demo-review');
+  const { context, page } = await open(inv.link(served.server.base));
   await page.click('#rr-start');
   await waitState(page, 'Reviewing');
   const [line] = await firstAddedLines(page, 1);
   await addLineComment(page, line, 'kept through the outage');
   await waitSaved(page);
-  await server.stop();
+  await served.server.stop();
   await submit(page);
   await page.waitForFunction(
     () => /server unreachable, retrying/.test(document.querySelector('#rr-save').textContent),
@@ -228,9 +217,9 @@ test('submitting while the server is down: retried, submitted once', async () =>
     { timeout: 15000 },
   );
   await shot(page, 'offline');
-  await server.start();
+  await served.server.start();
   await page.waitForSelector('.rr-page-done', { timeout: 90000 });
-  const records = exportJson(root, inv.id).records;
+  const records = exportJson(served.root, inv.id).records;
   assert.equal(records.length, 1);
   assert.equal(records[0].status, 'submitted');
   assert.equal(records[0].review.comments.length, 1);
@@ -238,8 +227,8 @@ test('submitting while the server is down: retried, submitted once', async () =>
 });
 
 test('keyboard only: hunks, comment, viewed, view switch, help', async () => {
-  const inv = invite(root, 'demo-review');
-  const { context, page } = await open(inv.link(server.base));
+  const inv = invite(served.root, 'demo-review');
+  const { context, page } = await open(inv.link(served.server.base));
   await page.focus('#rr-start');
   await page.keyboard.press('Enter');
   await waitState(page, 'Reviewing');
@@ -269,10 +258,10 @@ test('keyboard only: hunks, comment, viewed, view switch, help', async () => {
 });
 
 test('axe-core: no serious or critical violations, light and dark, unified and split', async () => {
-  const inv = invite(root, 'demo-review');
+  const inv = invite(served.root, 'demo-review');
   const context = await browser({ bypassCSP: true });
   const page = await firstPage(context);
-  await page.goto(inv.link(server.base));
+  await page.goto(inv.link(served.server.base));
   await page.click('#rr-start');
   await waitState(page, 'Reviewing');
   const [line] = await firstAddedLines(page, 1);

@@ -3,7 +3,7 @@
 // the tab closes at once; after submitting, the page shows what was sent, read-only.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
   addLineComment,
   FILE,
@@ -13,22 +13,13 @@ import {
   waitSaved,
   waitState,
 } from './flow.mjs';
-import { exportJson, freePort, invite, lineCell, makeProject, Server, shot } from './harness.mjs';
+import { exportJson, invite, lineCell, servedProject, shot } from './harness.mjs';
 
-let root;
-let server;
-
-before(async () => {
-  root = makeProject();
-  server = await new Server(root, await freePort()).start();
-});
-after(async () => {
-  await server?.stop();
-});
+const served = servedProject();
 
 test('submitting with an open form: its text is in the review, and the recap said so', async () => {
-  const inv = invite(root, 'demo-review');
-  const { context, page } = await started(inv.link(server.base));
+  const inv = invite(served.root, 'demo-review');
+  const { context, page } = await started(inv.link(served.server.base));
   const [a, b] = await firstAddedLines(page, 2);
   await addLineComment(page, a, 'saved first');
   await lineCell(page, FILE, 'modified', b).click();
@@ -39,7 +30,7 @@ test('submitting with an open form: its text is in the review, and the recap sai
   await page.check('#rr-verdict-comment');
   await page.click('#rr-submit-confirm');
   await page.waitForSelector('.rr-page-done', { timeout: 15000 });
-  const bodies = exportJson(root, inv.id)
+  const bodies = exportJson(served.root, inv.id)
     .records[0].review.comments.map((c) => c.body)
     .sort();
   assert.deepEqual(bodies, ['saved first', 'typed but never saved']);
@@ -47,8 +38,8 @@ test('submitting with an open form: its text is in the review, and the recap sai
 });
 
 test('an open form survives a reload; Escape and Cancel ask before discarding text', async () => {
-  const inv = invite(root, 'demo-review');
-  const { context, page } = await started(inv.link(server.base));
+  const inv = invite(served.root, 'demo-review');
+  const { context, page } = await started(inv.link(served.server.base));
   const [a] = await firstAddedLines(page, 1);
   await lineCell(page, FILE, 'modified', a).click();
   await page.fill('.rr-comment-form textarea', 'half a thought');
@@ -92,8 +83,8 @@ test('an open form survives a reload; Escape and Cancel ask before discarding te
 });
 
 test('a deletion can be undone, and one made just before leaving reaches the server', async () => {
-  const inv = invite(root, 'demo-review');
-  const { context, page } = await started(inv.link(server.base));
+  const inv = invite(served.root, 'demo-review');
+  const { context, page } = await started(inv.link(served.server.base));
   const [a, b] = await firstAddedLines(page, 2);
   await addLineComment(page, a, 'keep me');
   await addLineComment(page, b, 'delete me');
@@ -108,7 +99,7 @@ test('a deletion can be undone, and one made just before leaving reaches the ser
   await page.goto('about:blank');
   let live = [];
   for (let i = 0; i < 50; i += 1) {
-    live = exportJson(root, inv.id)
+    live = exportJson(served.root, inv.id)
       .records[0].review.comments.filter((c) => !c.deleted)
       .map((c) => c.body);
     if (live.length === 1) break;
@@ -119,8 +110,8 @@ test('a deletion can be undone, and one made just before leaving reaches the ser
 });
 
 test('after submitting, a reload shows the received state and the review, read-only', async () => {
-  const inv = invite(root, 'demo-review');
-  const { context, page } = await started(inv.link(server.base));
+  const inv = invite(served.root, 'demo-review');
+  const { context, page } = await started(inv.link(served.server.base));
   const [a] = await firstAddedLines(page, 1);
   await addLineComment(page, a, 'sent and shown again');
   await submit(page);
@@ -143,7 +134,7 @@ test('after submitting, a reload shows the received state and the review, read-o
   await shot(page, 'submitted-reload');
   // The original link again, in the same browser: the same read-only copy.
   await page.goto('about:blank');
-  await page.goto(inv.link(server.base));
+  await page.goto(inv.link(served.server.base));
   await page.waitForSelector('.rr-page-done', { timeout: 15000 });
   assert.equal(await page.locator('.rr-comment', { hasText: 'sent and shown again' }).count(), 1);
   await context.close();
