@@ -2,14 +2,19 @@
 # Build benchmark (not run by CI): a cold `reviewroom build` of every scenario under a folder
 # against diff2html-cli rendering the same diffs (`git diff --no-index --histogram` of original/
 # vs modified/), then a rebuild with nothing changed, and the largest page of each, raw and
-# gzipped. diff2html-cli is installed with npm under target/bench-node/ (untracked).
+# gzipped; once on the project's scenarios (or SCENARIOS_DIR) and once on a corpus of real
+# changes between published npm and PyPI package versions (scripts/lib/corpus.sh, downloaded
+# once into target/bench-corpus/). The candidate page in the browser is measured on the
+# corpus's largest page. diff2html-cli is installed with npm under target/bench-node/
+# (untracked). Every figure is printed beside the peer's, measured in the same run.
 #
-#   scripts/bench.sh [SCENARIOS_DIR] [RUNS]
+#   scripts/bench.sh [SCENARIOS_DIR] [RUNS]     (BENCH_SKIP_API=1, BENCH_BIN=path: see DEVELOPERS.md)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 SCENARIOS="$(cd "${1:-$ROOT/scenarios}" && pwd)"
 RUNS="${2:-3}"
 NODE_DIR="$ROOT/target/bench-node"
+CORPUS="$ROOT/target/bench-corpus"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 
@@ -18,8 +23,16 @@ if [ ! -x "$NODE_DIR/node_modules/.bin/diff2html" ]; then
   npm install --silent --no-audit --no-fund --prefix "$NODE_DIR" diff2html-cli >&2
 fi
 D2H="$NODE_DIR/node_modules/.bin/diff2html"
-(cd "$ROOT" && cargo build --quiet --release -p generator)
-BIN="$ROOT/target/release/reviewroom"
+# shellcheck source=scripts/lib/corpus.sh
+source "$ROOT/scripts/lib/corpus.sh"
+build_corpus "$CORPUS"
+# BENCH_BIN: measure that reviewroom binary (an earlier build, for before/after) instead.
+if [ -n "${BENCH_BIN:-}" ]; then
+  BIN="$(cd "$(dirname "$BENCH_BIN")" && pwd)/$(basename "$BENCH_BIN")"
+else
+  (cd "$ROOT" && cargo build --quiet --release -p generator)
+  BIN="$ROOT/target/release/reviewroom"
+fi
 REVIEWROOM_SECRET="$("$BIN" secret new)"
 export REVIEWROOM_SECRET
 
@@ -36,40 +49,7 @@ best_ms() {
   done
   echo "$best"
 }
-
-build() { "$BIN" --root "$WORK/project" --quiet build --scenarios "$WORK/scenarios" --out "$WORK/dist"; }
-
-mkdir -p "$WORK/project" "$WORK/diffs" "$WORK/d2h" "$WORK/scenarios"
-slugs=()
-diff_lines=0
-# Only folders with a scenario.toml (a scenario being written is skipped), copied so the
-# build sees exactly these.
-for dir in "$SCENARIOS"/*/; do
-  [ -f "$dir/scenario.toml" ] || continue
-  slug="$(basename "$dir")"
-  slugs+=("$slug")
-  cp -r "$dir" "$WORK/scenarios/$slug"
-  mkdir -p "$WORK/empty"
-  (cd "$dir" && git diff --no-index --histogram --no-color \
-      "${PWD}/$( [ -d original ] && echo original || echo "$WORK/empty")" \
-      "${PWD}/$( [ -d modified ] && echo modified || echo "$WORK/empty")" \
-      > "$WORK/diffs/$slug.diff") || true
-  diff_lines=$((diff_lines + $(wc -l < "$WORK/diffs/$slug.diff")))
-done
-[ "${#slugs[@]}" -gt 0 ] || { echo "no scenarios under $SCENARIOS" >&2; exit 1; }
-
-d2h_all() {
-  for slug in "${slugs[@]}"; do
-    "$D2H" -s line -f html -i file -F "$WORK/d2h/$slug.html" -- "$WORK/diffs/$slug.diff"
-  done
-}
-
-BEFORE_EACH='rm -rf "$WORK/project/.reviewroom/cache" "$WORK/dist"'
-cold=$(best_ms build)
-BEFORE_EACH=''
-build || { echo "reviewroom build failed:" >&2; build >&2; exit 1; }
-warm=$(best_ms build)
-d2h=$(best_ms d2h_all)
+ratio() { awk -v a="$1" -v b="$2" -v f="${3:-%.3f}" 'BEGIN { printf f, a / b }'; }
 
 largest() { # folder pattern -> "bytes gzip_bytes path" of the largest file
   local best=0 path=""
@@ -78,17 +58,52 @@ largest() { # folder pattern -> "bytes gzip_bytes path" of the largest file
   done < <(find "$1" -name "$2" -type f)
   echo "$best $(gzip -9 -c "$path" | wc -c) $path"
 }
-read -r ours_raw ours_gz _ <<< "$(largest "$WORK/dist/s" index.html)"
-read -r d2h_raw d2h_gz _ <<< "$(largest "$WORK/d2h" '*.html')"
 
-echo "scenarios: ${#slugs[@]} (${slugs[*]}), ${diff_lines} lines of git diff; best of $RUNS runs"
-printf '%-34s %10s\n' "diff2html-cli (same diffs)" "${d2h} ms"
-printf '%-34s %10s   %s of diff2html\n' "reviewroom build, cold" "${cold} ms" \
-  "$(awk -v a="$cold" -v b="$d2h" 'BEGIN { printf "%.3f", a / b }')"
-printf '%-34s %10s   %s of diff2html\n' "reviewroom build, nothing changed" "${warm} ms" \
-  "$(awk -v a="$warm" -v b="$d2h" 'BEGIN { printf "%.4f", a / b }')"
-printf '%-34s %10s bytes, %8s gzip (full context)\n' "largest reviewroom page" "$ours_raw" "$ours_gz"
-printf '%-34s %10s bytes, %8s gzip\n' "largest diff2html page" "$d2h_raw" "$d2h_gz"
+# bench_build LABEL SCENARIOS_DIR: the build beside diff2html-cli on one folder of scenarios
+bench_build() {
+  local label=$1 from=$2 at="$WORK/$1"
+  local slugs=() diff_lines=0 slug dir cold warm d2h
+  mkdir -p "$at/project" "$at/diffs" "$at/d2h" "$at/scenarios" "$at/empty"
+  # Only folders with a scenario.toml (a scenario being written is skipped), copied so the
+  # build sees exactly these.
+  for dir in "$from"/*/; do
+    [ -f "$dir/scenario.toml" ] || continue
+    slug="$(basename "$dir")"
+    slugs+=("$slug")
+    cp -r "$dir" "$at/scenarios/$slug"
+    (cd "$dir" && git diff --no-index --histogram --no-color \
+        "${PWD}/$( [ -d original ] && echo original || echo "$at/empty")" \
+        "${PWD}/$( [ -d modified ] && echo modified || echo "$at/empty")" \
+        > "$at/diffs/$slug.diff") || true
+    diff_lines=$((diff_lines + $(wc -l < "$at/diffs/$slug.diff")))
+  done
+  [ "${#slugs[@]}" -gt 0 ] || { echo "no scenarios under $from" >&2; exit 1; }
+  build() { "$BIN" --root "$at/project" --quiet build --scenarios "$at/scenarios" --out "$at/dist"; }
+  d2h_all() {
+    for slug in "${slugs[@]}"; do
+      "$D2H" -s line -f html -i file -F "$at/d2h/$slug.html" -- "$at/diffs/$slug.diff"
+    done
+  }
+  BEFORE_EACH='rm -rf "$at/project/.reviewroom/cache" "$at/dist"'
+  cold=$(best_ms build)
+  BEFORE_EACH=''
+  build || { echo "reviewroom build failed:" >&2; build >&2; exit 1; }
+  warm=$(best_ms build)
+  d2h=$(best_ms d2h_all)
+  read -r ours_raw ours_gz _ <<< "$(largest "$at/dist/s" index.html)"
+  read -r d2h_raw d2h_gz _ <<< "$(largest "$at/d2h" '*.html')"
+
+  echo "$label: ${#slugs[@]} scenarios (${slugs[*]}), ${diff_lines} lines of git diff; best of $RUNS runs"
+  printf '  %-34s %10s\n' "diff2html-cli (same diffs)" "${d2h} ms"
+  printf '  %-34s %10s   %s of diff2html\n' "reviewroom build, cold" "${cold} ms" "$(ratio "$cold" "$d2h")"
+  printf '  %-34s %10s   %s of diff2html\n' "reviewroom build, nothing changed" "${warm} ms" "$(ratio "$warm" "$d2h" %.4f)"
+  printf '  %-34s %10s bytes, %8s gzip   %s / %s of diff2html\n' "largest reviewroom page" "$ours_raw" "$ours_gz" \
+    "$(ratio "$ours_raw" "$d2h_raw")" "$(ratio "$ours_gz" "$d2h_gz")"
+  printf '  %-34s %10s bytes, %8s gzip\n' "largest diff2html page" "$d2h_raw" "$d2h_gz"
+}
+
+bench_build "project scenarios" "$SCENARIOS"
+bench_build "published packages" "$CORPUS/scenarios"
 
 # ---------- store/API benchmark ----------
 # The API on a local server, per store, beside a bare axum route as this machine's ceiling:
@@ -117,7 +132,7 @@ if [ "${BENCH_SKIP_API:-}" != 1 ]; then
 fi
 
 # ---------- candidate page in the browser ----------
-# Navigation-to-interactive and DOM size of the largest scenario's page beside diff2html-cli's
+# DOM-interactive, DOM size and page size of the corpus's largest page beside diff2html-cli's
 # rendering of the same diff, and the page script/stylesheet sizes (tests-browser/measure.mjs).
 (cd "$ROOT/tests-browser" && npm ci --silent --no-audit --no-fund >&2)
-REVIEWROOM_BIN="$BIN" node "$ROOT/tests-browser/measure.mjs" "$SCENARIOS" "$RUNS"
+REVIEWROOM_BIN="$BIN" node "$ROOT/tests-browser/measure.mjs" "$CORPUS/scenarios" "$RUNS"

@@ -1,11 +1,14 @@
-// Measurement (not CI; run by scripts/bench.sh): on the largest scenario's page served by
-// `reviewroom serve`, navigation-to-interactive time (until the page script has enhanced the
-// page) and DOM node count, beside diff2html-cli's rendering of the same diff opened in the
-// same browser; the page script and stylesheet sizes, raw and gzipped; the largest page's
-// total transfer (every response of one load).
+// Measurement (not CI; run by scripts/bench.sh): the largest scenario's page served by
+// `reviewroom serve` beside diff2html-cli's rendering of the same diff, served from the same
+// loopback by a bare node server and opened in the same browser, one after the other in each
+// run: DOM-interactive (the navigation timing's domInteractive), DOM elements and nodes once
+// loaded (after each page's own script ran), the HTML document's size raw and gzipped, and
+// every response of one load. Requests to other origins (diff2html's template links two
+// stylesheets from a CDN) are aborted for both, so neither waits on the network.
 //   node tests-browser/measure.mjs [SCENARIOS_DIR] [RUNS]
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -43,53 +46,122 @@ if (!fs.existsSync(d2h))
     { stdio: 'inherit' },
   );
 const d2hOut = path.join(work, 'd2h.html');
-execFileSync(d2h, ['-s', 'line', '-i', 'file', '-F', d2hOut, '--', path.join(work, 'in.diff')]);
+execFileSync(d2h, [
+  '-s',
+  'line',
+  '-f',
+  'html',
+  '-i',
+  'file',
+  '-F',
+  d2hOut,
+  '--',
+  path.join(work, 'in.diff'),
+]);
 
 const server = await new Server(work, await freePort()).start();
+const d2hPort = await freePort();
+const d2hServer = http
+  .createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(fs.readFileSync(d2hOut));
+  })
+  .listen(d2hPort, '127.0.0.1');
+const ourUrl = server.demo.split('#')[0];
+const theirUrl = `http://127.0.0.1:${d2hPort}/`;
+
 const context = await browser();
+await context.route(
+  (url) =>
+    !['127.0.0.1', 'localhost'].includes(url.hostname) &&
+    url.protocol !== 'about:' &&
+    url.protocol !== 'data:',
+  (route) => route.abort(),
+);
 const page = await firstPage(context);
-const best = async (url, ready) => {
-  let ms = Infinity;
-  let nodes = 0;
-  for (let i = 0; i < runs; i += 1) {
-    await page.goto('about:blank');
-    const start = Date.now();
-    await page.goto(url, { waitUntil: 'commit' });
-    await page.waitForFunction(ready, null, { timeout: 60000, polling: 'raf' });
-    ms = Math.min(ms, Date.now() - start);
-    nodes = await page.evaluate(() => document.getElementsByTagName('*').length);
-  }
-  return { ms, nodes };
-};
-// A first load of our page on an empty cache, counting every response: what a candidate downloads.
-const fetched = [];
-const onResponse = (r) =>
-  fetched.push(
-    r.body().then(
-      (b) => {
-        if (process.env.MEASURE_DEBUG) console.error(r.status(), r.url(), b.length);
-        return b;
-      },
-      () => Buffer.alloc(0),
+
+/** One load: every response's body, then the figures once the page's scripts ran. */
+async function load(url, ready) {
+  const fetched = [];
+  const onResponse = (r) =>
+    fetched.push(
+      r.body().then(
+        (b) => ({ document: r.request().resourceType() === 'document', b }),
+        () => ({ b: Buffer.alloc(0) }),
+      ),
+    );
+  page.on('response', onResponse);
+  await page.goto('about:blank');
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForFunction(ready, null, { timeout: 60000 });
+  page.off('response', onResponse);
+  const responses = await Promise.all(fetched);
+  const bodies = responses.map((r) => r.b);
+  const html = responses.find((r) => r.document).b;
+  const figures = await page.evaluate(() => {
+    const [nav] = performance.getEntriesByType('navigation');
+    const walker = document.createTreeWalker(document, NodeFilter.SHOW_ALL);
+    let nodes = 0;
+    while (walker.nextNode()) nodes += 1;
+    return {
+      interactive: nav.domInteractive,
+      loaded: nav.loadEventEnd,
+      elements: document.getElementsByTagName('*').length,
+      nodes,
+    };
+  });
+  const gz = (b) => zlib.gzipSync(b, { level: 9 }).length;
+  return {
+    ...figures,
+    html: html.length,
+    htmlGzip: gz(html),
+    files: bodies.length,
+    raw: bodies.reduce((n, b) => n + b.length, 0),
+    gzip: bodies.reduce((n, b) => n + gz(b), 0),
+  };
+}
+
+const sides = { ours: [], theirs: [] };
+for (let i = 0; i < runs; i += 1) {
+  sides.ours.push(
+    await load(
+      ourUrl,
+      () => document.querySelector('#rr-state') && document.readyState === 'complete',
     ),
   );
-page.on('response', onResponse);
-await page.goto(server.demo.split('#')[0], { waitUntil: 'networkidle' });
-page.off('response', onResponse);
-const bodies = await Promise.all(fetched);
-const transfer = {
-  files: bodies.length,
-  raw: bodies.reduce((n, b) => n + b.length, 0),
-  gzip: bodies.reduce((n, b) => n + zlib.gzipSync(b, { level: 9 }).length, 0),
-};
-const ours = await best(
-  server.demo.split('#')[0],
-  () => document.querySelector('#rr-state') && document.readyState !== 'loading',
-);
-const theirs = await best(`file://${d2hOut}`, () => document.readyState === 'complete');
+  sides.theirs.push(await load(theirUrl, () => document.readyState === 'complete'));
+}
 await context.close();
 await server.stop();
+d2hServer.close();
 
+const best = (list, key) => Math.min(...list.map((r) => r[key]));
+const [ours, theirs] = [sides.ours, sides.theirs].map((list) => ({
+  ...list[0],
+  interactive: best(list, 'interactive'),
+  loaded: best(list, 'loaded'),
+}));
+const ratio = (a, b) => (a / b).toFixed(3);
+const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
+const row = (label, a, b, unit = (n) => String(n)) =>
+  console.log(
+    `  ${label.padEnd(30)} ${unit(a).padStart(11)} ${unit(b).padStart(11)}   ${ratio(a, b)}`,
+  );
+const ms = (n) => `${n.toFixed(1)} ms`;
+console.log(
+  `largest page: ${largest} (${diff.split('\n').length} diff lines), best of ${runs} alternating loads`,
+);
+console.log(`  ${''.padEnd(30)} ${'reviewroom'.padStart(11)} ${'diff2html'.padStart(11)}   ratio`);
+row('DOM-interactive', ours.interactive, theirs.interactive, ms);
+row('load event end', ours.loaded, theirs.loaded, ms);
+row('DOM elements at load', ours.elements, theirs.elements);
+row('DOM nodes at load (all kinds)', ours.nodes, theirs.nodes);
+row('HTML document', ours.html, theirs.html, kib);
+row('HTML document, gzip -9', ours.htmlGzip, theirs.htmlGzip, kib);
+row('every response, gzip -9', ours.gzip, theirs.gzip, kib);
+console.log(
+  `  (every response: ${ours.files} for reviewroom's page, scripts and stylesheets; ${theirs.files} for diff2html's, its script inline)`,
+);
 const assets = ['js', 'css'].map((kind) => {
   const dir = path.join(ROOT, 'themes/default/static', kind);
   const files = kind === 'js' ? fs.readdirSync(dir).filter((f) => f.endsWith('.js')) : ['app.css'];
@@ -100,15 +172,5 @@ const assets = ['js', 'css'].map((kind) => {
   );
   return `${kind === 'js' ? 'page script (js/*.js)' : 'page stylesheet (css/app.css)'}: ${text.length} B raw, ${gzip} B gzip (per-file sum)`;
 });
-console.log(
-  `largest scenario: ${largest} (${diff.split('\n').length} diff lines), best of ${runs}`,
-);
-console.log(`reviewroom page: navigation to interactive ${ours.ms} ms, ${ours.nodes} DOM elements`);
-console.log(
-  `diff2html-cli (line-by-line): navigation to load ${theirs.ms} ms, ${theirs.nodes} DOM elements`,
-);
 for (const line of assets) console.log(line);
-console.log(
-  `largest page, total transfer: ${transfer.files} responses (page, scripts, stylesheets; no invite, so no API call), ${transfer.raw} B raw, ${transfer.gzip} B gzip`,
-);
 fs.rmSync(work, { recursive: true, force: true });
