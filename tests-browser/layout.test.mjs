@@ -127,14 +127,19 @@ test('phone: narrow gutters, sideways scroll instead of breaks, unified only', a
   assert.equal(await page.getAttribute('body', 'data-view'), 'unified', 'unified below 900 px');
   assert.equal(await page.isVisible('#rr-view'), false);
   const gutters = await page.$eval(`details.file[data-file="${LONG_FILE}"] tr.row-ctx`, (row) => {
-    const [a, b, m] = row.querySelectorAll('td');
+    // Two line-number cells and the +/- marker the stylesheet draws before the code.
+    const [a, b, code] = row.querySelectorAll('td');
     return (
       a.getBoundingClientRect().width +
       b.getBoundingClientRect().width +
-      m.getBoundingClientRect().width
+      Number.parseFloat(getComputedStyle(code, '::before').width)
     );
   });
   assert.ok(gutters <= 100, `gutters take ${gutters}px`);
+  // Line 11 (a long one) is hidden context: data until the file's lines are expanded.
+  await page
+    .locator(`details.file[data-file="${LONG_FILE}"] .file-tools button`, { hasText: 'Expand all' })
+    .click();
   const wide = await page.$eval(
     `details.file[data-file="${LONG_FILE}"] tr.row[data-modified="11"]`,
     (row) => ({

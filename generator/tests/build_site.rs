@@ -98,9 +98,8 @@ fn page_follows_the_markup_contract() {
         "<div class=\"diff-scroll\" tabindex=\"0\" role=\"group\" aria-label=\"src/api/client.ts\">\n<table class=\"diff\">",
         "\">src/<wbr>api/<wbr>client.ts</a> <span class=\"stat-add\">",
         "<tbody class=\"hunk\" data-hunk=\"0\">",
-        "<tr class=\"hunk-header\"><td colspan=\"4\">@@ -",
-        "<tbody class=\"context\" hidden data-before-hunk=\"1\">",
-        "<td class=\"marker\" aria-hidden=\"true\">+</td>",
+        "<tr class=\"hunk-header\"><td colspan=\"3\">@@ -",
+        "<tbody class=\"context\" hidden data-before-hunk=\"1\" data-original-from=\"",
         "<span class=\"visually-hidden\">added line ",
         "<span class=\"visually-hidden\">removed line ",
         "<ins class=\"word\">",
@@ -110,7 +109,8 @@ fn page_follows_the_markup_contract() {
         assert!(page.contains(needle), "missing {needle:?}");
     }
     // Rows carry a line attribute only for the sides they exist on.
-    assert!(page.contains("<tr class=\"row row-add\" data-modified=\"9\"><td class=\"ln ln-original\"></td><td class=\"ln ln-modified\">9</td>"));
+    // Three cells a row (the +/- marker is drawn by the stylesheet).
+    assert!(page.contains("<tr class=\"row row-add\" data-modified=\"9\"><td class=\"ln ln-original\"></td><td class=\"ln ln-modified\">9</td><td class=\"code\"><span class=\"visually-hidden\">added line 9: </span>"));
     assert!(page.contains("<tr class=\"row row-del\" data-original=\"3\">"));
     // The unchanged neighbour is present in full, collapsed.
     let unchanged = page
@@ -121,12 +121,22 @@ fn page_follows_the_markup_contract() {
         unchanged
             .contains("<details class=\"file\" id=\"file-1\" data-file=\"config/settings.yaml\"")
     );
-    assert_eq!(unchanged.matches("class=\"row row-ctx\"").count(), 5);
-    // No inline script, style or handler.
+    // Its 5 lines are data that the page's script turns into rows when it is opened.
+    assert!(unchanged.contains("<tbody class=\"file-lines\" data-original-from=\"1\" data-modified-from=\"1\" data-lines=\"5\"></tbody>"));
+    assert!(unchanged.contains("<script type=\"application/json\" class=\"line-data\">[[\""));
+    // No inline script (the only other script elements are JSON data), style or handler.
     assert!(!page.contains("<script>") && !page.contains("style=") && !page.contains(" onclick="));
+    for script in page.split("<script ").skip(1) {
+        assert!(
+            script.starts_with("type=\"module\" src=\"/assets/")
+                || script.starts_with("type=\"application/json\" class=\"line-data\">"),
+            "{}",
+            &script[..60.min(script.len())]
+        );
+    }
     // Raw HTML in the description is text.
     assert!(page.contains("&lt;script&gt;alert"));
-    // Every line of the modified file is present (hunks plus hidden context).
+    // Every line of the modified file is present (hunk rows plus on-demand context).
     let client = page
         .split("data-file=\"src/api/client.ts\" data-old-path")
         .nth(1)
@@ -134,12 +144,25 @@ fn page_follows_the_markup_contract() {
         .split("</details>")
         .next()
         .unwrap();
-    for n in 1..=42 {
-        assert!(
-            client.contains(&format!("data-modified=\"{n}\"")),
-            "modified line {n} missing"
+    let number = |rest: &str| -> u32 { rest[..rest.find('"').unwrap()].parse().unwrap() };
+    let mut shown: Vec<u32> = client
+        .split("data-modified=\"")
+        .skip(1)
+        .map(number)
+        .collect();
+    for group in client.split("data-modified-from=\"").skip(1) {
+        let (from, lines) = (
+            number(group),
+            number(group.split("data-lines=\"").nth(1).unwrap()),
         );
+        shown.extend(from..from + lines);
     }
+    shown.sort_unstable();
+    assert_eq!(
+        shown,
+        (1..=42).collect::<Vec<u32>>(),
+        "each modified line once"
+    );
 }
 
 #[test]

@@ -56,6 +56,7 @@ struct PageFile {
     added: u32,
     removed: u32,
     rows: String,
+    lines: String,
 }
 
 #[derive(Serialize)]
@@ -65,11 +66,11 @@ struct AssetView {
     csp: &'static str,
 }
 
-/// One file diffed, highlighted and rendered to its `<tbody>` groups.
+/// One file diffed, highlighted and rendered to its `<tbody>` groups and on-demand lines.
 pub struct RenderedFile {
     pub diff: FileDiff,
     pub language: String,
-    pub rows: String,
+    pub rows: rows::FileRows,
 }
 
 /// Renders one file pair's diff rows for the page. `path` picks the syntax.
@@ -80,7 +81,7 @@ pub fn render_file(file: &ScenarioFile) -> RenderedFile {
         let side = rows::SideText::new(&file.modified, &hl);
         return RenderedFile {
             diff: diff::diff_files(&file.original, &file.modified, diff::CONTEXT),
-            rows: rows::unchanged_rows(&side),
+            rows: rows::unchanged_on_demand(&side),
             language: hl.language,
         };
     }
@@ -172,7 +173,8 @@ impl Renderer {
                 lang: out.language,
                 added: out.diff.added,
                 removed: out.diff.removed,
-                rows: out.rows,
+                rows: out.rows.rows,
+                lines: out.rows.lines,
             };
             if file.is_changed() {
                 added += view.added;

@@ -1,5 +1,7 @@
 //! A file's diff rows built by hand where a template would be slow (the markup contract in
-//! ARCHITECTURE.md): hidden context, hunks with their headers, and each line's row.
+//! ARCHITECTURE.md): hunks with their headers and each line's row, and the lines a reader only
+//! sees on demand (hidden context, unchanged files) as compact data rather than rows, so a large
+//! change loads with only its visible rows in the DOM.
 
 use std::ops::Range;
 
@@ -35,10 +37,11 @@ impl<'a> SideText<'a> {
 }
 
 fn push_row(out: &mut String, row: &Row, original: &SideText, modified: &SideText) {
-    let (class, marker) = match row.kind {
-        RowKind::Context => ("row row-ctx", " "),
-        RowKind::Added => ("row row-add", "+"),
-        RowKind::Removed => ("row row-del", "-"),
+    // The +/- marker is the stylesheet's (`td.code::before`): one element less per row.
+    let class = match row.kind {
+        RowKind::Context => "row row-ctx",
+        RowKind::Added => "row row-add",
+        RowKind::Removed => "row row-del",
     };
     out.push_str("<tr class=\"");
     out.push_str(class);
@@ -57,8 +60,6 @@ fn push_row(out: &mut String, row: &Row, original: &SideText, modified: &SideTex
     if let Some(n) = row.modified {
         out.push_str(&n.to_string());
     }
-    out.push_str("</td><td class=\"marker\" aria-hidden=\"true\">");
-    out.push_str(marker);
     out.push_str("</td><td class=\"code\">");
     match (row.kind, row.original, row.modified) {
         (RowKind::Added, _, Some(n)) => {
@@ -89,50 +90,111 @@ fn context_row(original: u32, modified: u32) -> Row {
     }
 }
 
-/// The `<tbody>` groups of a changed file: hidden context before, between and after hunks,
-/// and each hunk with its header row.
-pub fn diff_rows(diff: &FileDiff, original: &SideText, modified: &SideText) -> String {
-    let mut out = String::new();
+/// A file's rows: the visible `<tbody>` groups, and the lines of its empty on-demand groups
+/// (`tbody[data-lines]`, in page order) as a JSON array per group of each line's highlighted
+/// HTML, for the page's script to turn into rows (`[]` when there are none).
+#[derive(Default)]
+pub struct FileRows {
+    pub rows: String,
+    pub lines: String,
+}
+
+impl FileRows {
+    /// An empty group standing for lines `original + 1..` / `modified + 1..`, `count` of them,
+    /// with those lines (the same text on both sides) appended to the data.
+    fn on_demand(&mut self, open: &str, original: u32, modified: u32, count: u32, text: &SideText) {
+        self.rows.push_str(&format!(
+            "{open} data-original-from=\"{}\" data-modified-from=\"{}\" data-lines=\"{count}\"></tbody>\n",
+            original + 1,
+            modified + 1
+        ));
+        self.lines
+            .push_str(if self.lines.is_empty() { "[[" } else { ",[" });
+        let mut line = String::new();
+        for k in 0..count {
+            line.clear();
+            text.push(&mut line, modified + k + 1, &[], None);
+            if k > 0 {
+                self.lines.push(',');
+            }
+            push_json_string(&mut self.lines, &line);
+        }
+        self.lines.push(']');
+    }
+
+    fn finish(mut self) -> FileRows {
+        self.lines
+            .push_str(if self.lines.is_empty() { "[]" } else { "]" });
+        self
+    }
+}
+
+/// A JSON string that is also safe as the text of a `<script type="application/json">`: the
+/// line's HTML has no `<` of its own (code text is escaped), and `</` becomes `<\/`.
+fn push_json_string(out: &mut String, text: &str) {
+    out.push('"');
+    let mut after_lt = false;
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '/' if after_lt => out.push_str("\\/"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+        after_lt = c == '<';
+    }
+    out.push('"');
+}
+
+/// A changed file's `<tbody>` groups: each hunk with its header row, and the unchanged lines
+/// before, between and after hunks as empty on-demand groups.
+pub fn diff_rows(diff: &FileDiff, original: &SideText, modified: &SideText) -> FileRows {
+    let mut out = FileRows::default();
     let (mut o, mut m) = (0u32, 0u32);
-    let hidden = |out: &mut String, attr: &str, o: u32, m: u32, end: u32| {
-        if o >= end {
-            return;
-        }
-        out.push_str(&format!("<tbody class=\"context\" hidden {attr}>\n"));
-        for k in 0..end - o {
-            push_row(out, &context_row(o + k + 1, m + k + 1), original, modified);
-        }
-        out.push_str("</tbody>\n");
-    };
     for (i, hunk) in diff.hunks.iter().enumerate() {
-        hidden(
-            &mut out,
-            &format!("data-before-hunk=\"{i}\""),
-            o,
-            m,
-            hunk.original.start,
-        );
-        out.push_str(&format!(
-            "<tbody class=\"hunk\" data-hunk=\"{i}\">\n<tr class=\"hunk-header\"><td colspan=\"4\">{}</td></tr>\n",
+        if o < hunk.original.start {
+            let open = format!("<tbody class=\"context\" hidden data-before-hunk=\"{i}\"");
+            out.on_demand(&open, o, m, hunk.original.start - o, modified);
+        }
+        out.rows.push_str(&format!(
+            "<tbody class=\"hunk\" data-hunk=\"{i}\">\n<tr class=\"hunk-header\"><td colspan=\"3\">{}</td></tr>\n",
             hunk.header()
         ));
         for row in &hunk.rows {
-            push_row(&mut out, row, original, modified);
+            push_row(&mut out.rows, row, original, modified);
         }
-        out.push_str("</tbody>\n");
+        out.rows.push_str("</tbody>\n");
         o = hunk.original.end;
         m = hunk.modified.end;
     }
-    hidden(&mut out, "data-after-last", o, m, diff.original_lines);
-    out
+    if o < diff.original_lines {
+        let open = "<tbody class=\"context\" hidden data-after-last";
+        out.on_demand(open, o, m, diff.original_lines - o, modified);
+    }
+    out.finish()
 }
 
-/// Every line of an unchanged file as context rows in one `<tbody>`.
-pub fn unchanged_rows(text: &SideText) -> String {
-    let mut out = String::from("<tbody class=\"file-lines\">\n");
+/// Every line of a file as context rows in one visible `<tbody>` (a pure rename).
+pub fn unchanged_rows(text: &SideText) -> FileRows {
+    let mut rows = String::from("<tbody class=\"file-lines\">\n");
     for n in 1..=text.lines.len() as u32 {
-        push_row(&mut out, &context_row(n, n), text, text);
+        push_row(&mut rows, &context_row(n, n), text, text);
     }
-    out.push_str("</tbody>\n");
-    out
+    rows.push_str("</tbody>\n");
+    FileRows {
+        rows,
+        lines: "[]".into(),
+    }
+}
+
+/// Every line of an unchanged file, shown collapsed, as one empty on-demand group.
+pub fn unchanged_on_demand(text: &SideText) -> FileRows {
+    let mut out = FileRows::default();
+    let count = text.lines.len() as u32;
+    if count > 0 {
+        out.on_demand("<tbody class=\"file-lines\"", 0, 0, count, text);
+    }
+    out.finish()
 }

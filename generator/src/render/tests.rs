@@ -20,30 +20,83 @@ fn file(path: &str, original: &str, modified: &str) -> ScenarioFile {
     }
 }
 
+/// The lines of each side a rendered file shows: its rows' numbers plus every on-demand group's
+/// range; checks that each group's data holds as many lines as it says.
+fn shown_lines(out: &RenderedFile) -> (Vec<u32>, Vec<u32>) {
+    let number = |rest: &str| -> u32 { rest[..rest.find('"').unwrap()].parse().unwrap() };
+    let (mut original, mut modified) = (Vec::new(), Vec::new());
+    for part in out.rows.rows.split("data-original=\"").skip(1) {
+        original.push(number(part));
+    }
+    for part in out.rows.rows.split("data-modified=\"").skip(1) {
+        modified.push(number(part));
+    }
+    let data: Vec<Vec<String>> = serde_json::from_str(&out.rows.lines).unwrap();
+    let groups: Vec<&str> = out
+        .rows
+        .rows
+        .split("data-original-from=\"")
+        .skip(1)
+        .collect();
+    assert_eq!(
+        groups.len(),
+        data.len(),
+        "one data array per on-demand group"
+    );
+    for (group, lines) in groups.iter().zip(&data) {
+        let o = number(group);
+        let m = number(group.split("data-modified-from=\"").nth(1).unwrap());
+        let n = number(group.split("data-lines=\"").nth(1).unwrap());
+        assert_eq!(lines.len() as u32, n);
+        original.extend(o..o + n);
+        modified.extend(m..m + n);
+    }
+    original.sort_unstable();
+    modified.sort_unstable();
+    (original, modified)
+}
+
 #[test]
-fn every_line_of_both_sides_is_a_row_and_text_is_escaped() {
-    let original = "a\n<b>\nc\nd\ne\nf\ng\nh\ni\nj\n";
-    let modified = "a\n<b>\nc\nd\nE & e\nf\ng\nh\ni\nj\nk\n";
+fn every_line_of_both_sides_is_a_row_or_on_demand_and_text_is_escaped() {
+    let original = "<b>\nb\nc\nd\ne\nf\ng\nh\ni\nj\n";
+    let modified = "<b>\nb\nc\nd\nE & e\nf\ng\nh\ni\nj\nk\n";
     let out = render_file(&file("x.ts", original, modified));
-    for n in 1..=10 {
-        assert!(
-            out.rows.contains(&format!("data-original=\"{n}\"")),
-            "original {n}"
-        );
-    }
-    for n in 1..=11 {
-        assert!(
-            out.rows.contains(&format!("data-modified=\"{n}\"")),
-            "modified {n}"
-        );
-    }
-    assert!(out.rows.contains("&lt;") && !out.rows.contains("<b>"));
-    assert!(out.rows.contains("&amp;") && !out.rows.contains(" & "));
+    let (o, m) = shown_lines(&out);
+    assert_eq!(o, (1..=10).collect::<Vec<_>>());
+    assert_eq!(m, (1..=11).collect::<Vec<_>>());
+    assert!(out.rows.rows.contains("&amp;") && !out.rows.rows.contains(" & "));
+    // Line 1 (`<b>`) is hidden context: in the data, escaped, never a tag.
+    assert!(out.rows.lines.contains("&lt;") && !out.rows.lines.contains("<b>"));
+    assert!(out.rows.rows.contains(
+        "<tbody class=\"context\" hidden data-before-hunk=\"0\" data-original-from=\"1\" data-modified-from=\"1\" data-lines=\"1\"></tbody>"
+    ));
+    assert_eq!(out.language, "TypeScript");
+}
+
+#[test]
+fn on_demand_data_cannot_close_its_script() {
+    let text = "x = \"</script><!-- a\\b\tc\" // </span>\n".repeat(9);
+    let out = render_file(&file("x.py", &text, &format!("{text}y = 1\n")));
+    assert!(!out.rows.lines.contains("</"), "{}", out.rows.lines);
+    assert!(!out.rows.lines.to_lowercase().contains("<script") && !out.rows.lines.contains("<!--"));
+    let data: Vec<Vec<String>> = serde_json::from_str(&out.rows.lines).unwrap();
+    assert!(data[0][0].contains("&lt;/script&gt;") && data[0][0].contains("</span>"));
+}
+
+#[test]
+fn an_unchanged_file_is_all_on_demand() {
+    let out = render_file(&file(
+        "x.sql",
+        "select 1;\nselect 2;\n",
+        "select 1;\nselect 2;\n",
+    ));
+    assert!(!out.rows.rows.contains("<tr"));
     assert!(
         out.rows
-            .contains("<tbody class=\"context\" hidden data-before-hunk=\"0\">")
+            .rows
+            .contains("<tbody class=\"file-lines\" data-original-from=\"1\"")
     );
-    assert_eq!(out.language, "TypeScript");
+    assert_eq!(shown_lines(&out), (vec![1, 2], vec![1, 2]));
 }
 
 #[test]
@@ -52,13 +105,14 @@ fn a_pure_rename_shows_its_lines() {
     f.status = FileStatus::Renamed;
     f.old_path = "old.py".into();
     let out = render_file(&f);
-    assert!(out.rows.contains("<tbody class=\"file-lines\">"));
-    assert!(!out.rows.contains("class=\"context\" hidden"));
+    assert!(out.rows.rows.contains("<tbody class=\"file-lines\">"));
+    assert!(!out.rows.rows.contains("class=\"context\" hidden"));
+    assert_eq!(out.rows.lines, "[]");
 }
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
-    /// Any text renders without panicking, with one row per line of each side.
+    /// Any text renders without panicking, every line of each side once, as a row or on demand.
     #[test]
     fn random_files_render(
         original in "(\\PC{0,12}\n){0,12}",
@@ -66,15 +120,8 @@ proptest! {
         ext in prop::sample::select(vec!["ts", "py", "sql", "md", "heex", "txt"]),
     ) {
         let out = render_file(&file(&format!("f.{ext}"), &original, &modified));
-        let rows = out.rows.matches("<tr class=\"row ").count();
-        let (o, m) = (original.lines().count(), modified.lines().count());
-        let deleted_or_added = original.is_empty() || modified.is_empty();
-        if deleted_or_added || original == modified {
-            prop_assert_eq!(rows, o.max(m));
-        } else {
-            // Context rows count once for both sides.
-            let ctx = out.rows.matches("row row-ctx").count();
-            prop_assert_eq!(rows - ctx + 2 * ctx, o + m);
-        }
+        let (o, m) = shown_lines(&out);
+        prop_assert_eq!(o, (1..=original.lines().count() as u32).collect::<Vec<_>>());
+        prop_assert_eq!(m, (1..=modified.lines().count() as u32).collect::<Vec<_>>());
     }
 }

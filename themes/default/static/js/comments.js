@@ -5,14 +5,17 @@ import { activeTable, cellPlace, files } from './diffview.js';
 import { $, $$, announce, el } from './dom.js';
 import { buildForm, FormStore } from './form.js';
 import { render as markdown } from './markdown.js';
+import { ensureLine } from './rows.js';
 
 function fileOf(name) {
   return $$('details.file').find((f) => f.dataset.file === name);
 }
 
-/** The row showing `line` of `side` in the file's active table. */
+/** The row showing `line` of `side` in the file's active table (made from the page's data
+ *  when the line is in context not yet shown). */
 export function rowFor(file, side, line) {
-  return $(`tr.row[data-${side}="${line}"]`, activeTable(file));
+  const find = () => $(`tr.row[data-${side}="${line}"]`, activeTable(file));
+  return find() || (ensureLine(file, side, Number(line)) && find());
 }
 
 function codeText(row, side) {

@@ -1,6 +1,7 @@
-// The diff as a reader uses it: unified and split views (split built here from the server's
-// unified rows), context expansion, per-file "viewed", the file filter, and where lines are.
+// The diff as a reader uses it: unified and split views (the rows themselves are rows.js's),
+// context expansion, per-file "viewed", the file filter, and where lines are.
 import { $, $$, announce, el } from './dom.js';
+import { buildSplit, fill, markUnifiedCells } from './rows.js';
 
 const VIEW_KEY = 'rr:view';
 
@@ -10,101 +11,6 @@ export const files = () => $$('details.file');
 export function cellPlace(cell) {
   if (!cell?.dataset.side) return null;
   return { side: cell.dataset.side, line: Number(cell.dataset.line) };
-}
-
-function markUnifiedCells(table) {
-  for (const row of $$('tr.row', table)) {
-    const ctx = row.classList.contains('row-ctx');
-    const [left, right] = $$('td.ln', row);
-    if (left && row.dataset.original) {
-      left.dataset.side = ctx ? 'modified' : 'original';
-      left.dataset.line = ctx ? row.dataset.modified : row.dataset.original;
-    }
-    if (right && row.dataset.modified) {
-      right.dataset.side = 'modified';
-      right.dataset.line = row.dataset.modified;
-    }
-  }
-}
-
-function half(row, which) {
-  if (!row)
-    return [
-      el('td', { class: 'ln empty' }),
-      el('td', { class: 'marker empty', 'aria-hidden': 'true' }),
-      el('td', { class: 'code empty' }),
-    ];
-  const ln = $(which === 'original' ? 'td.ln-original' : 'td.ln-modified', row).cloneNode(true);
-  ln.classList.add('ln');
-  return [ln, $('td.marker', row).cloneNode(true), $('td.code', row).cloneNode(true)];
-}
-
-function splitRow(left, right) {
-  const tr = el('tr', { class: 'row split-row' });
-  if (left?.dataset.original) tr.dataset.original = left.dataset.original;
-  if (right?.dataset.modified) tr.dataset.modified = right.dataset.modified;
-  const leftCells = half(left, 'original');
-  const rightCells = half(right, 'modified');
-  const leftClass = left?.classList.contains('row-del') ? 'side-del' : 'side-ctx';
-  const rightClass = right?.classList.contains('row-add') ? 'side-add' : 'side-ctx';
-  if (left) for (const c of leftCells) c.classList.add(leftClass);
-  if (right) for (const c of rightCells) c.classList.add(rightClass);
-  tr.append(...leftCells, ...rightCells);
-  return tr;
-}
-
-/** Builds the split table of a unified one, tbody for tbody, so expansion maps across. */
-function buildSplit(unified) {
-  const table = el(
-    'table',
-    { class: 'diff diff-split', hidden: true },
-    el(
-      'colgroup',
-      {},
-      [0, 1].flatMap(() => [
-        el('col', { class: 'ln-col' }),
-        el('col', { class: 'marker-col' }),
-        el('col', { class: 'code-col' }),
-      ]),
-    ),
-  );
-  for (const body of $$('tbody', unified)) {
-    const out = body.cloneNode(false);
-    const rows = $$('tr', body);
-    for (let i = 0; i < rows.length; ) {
-      const row = rows[i];
-      if (row.classList.contains('hunk-header') || !row.classList.contains('row')) {
-        const copy = row.cloneNode(true);
-        for (const td of $$('td', copy)) td.setAttribute('colspan', '6');
-        out.append(copy);
-        i += 1;
-      } else if (row.classList.contains('row-ctx')) {
-        out.append(splitRow(row, row));
-        i += 1;
-      } else {
-        const dels = [];
-        const adds = [];
-        while (i < rows.length && rows[i].classList.contains('row-del')) dels.push(rows[i++]);
-        while (i < rows.length && rows[i].classList.contains('row-add')) adds.push(rows[i++]);
-        for (let k = 0; k < Math.max(dels.length, adds.length); k += 1)
-          out.append(splitRow(dels[k], adds[k]));
-      }
-    }
-    table.append(out);
-  }
-  for (const row of $$('tr.split-row', table)) {
-    const [leftLn, , , rightLn] = $$('td', row);
-    const ctx = leftLn.classList.contains('side-ctx');
-    if (row.dataset.original && leftLn) {
-      leftLn.dataset.side = ctx ? 'modified' : 'original';
-      leftLn.dataset.line = ctx ? row.dataset.modified : row.dataset.original;
-    }
-    if (row.dataset.modified && rightLn) {
-      rightLn.dataset.side = 'modified';
-      rightLn.dataset.line = row.dataset.modified;
-    }
-  }
-  return table;
 }
 
 /** Below this width the page is always unified: split halves would be unreadable. */
@@ -185,6 +91,8 @@ export function setView(view, onChange) {
 
 /** Shows the hidden context before hunk `i` (or after the last) in both views. */
 function expand(file, selector) {
+  for (const body of $$(`table.diff:not(.diff-split) tbody.context${selector}`, file))
+    fill(file, body);
   for (const body of $$(`tbody.context${selector}`, file)) body.hidden = false;
   for (const button of $$(`button.expand${selector.replace('data-', 'data-for-')}`, file))
     button.remove();
@@ -196,7 +104,7 @@ function addExpanders(file) {
     const i = body.dataset.beforeHunk;
     const header = $(`tbody.hunk[data-hunk="${i}"] tr.hunk-header td`, unified);
     if (!header) continue;
-    const count = $$('tr.row', body).length;
+    const count = Number(body.dataset.lines);
     header.prepend(
       el(
         'button',
@@ -208,7 +116,7 @@ function addExpanders(file) {
   }
   const after = $('tbody.context[data-after-last]', unified);
   if (after) {
-    const count = $$('tr.row', after).length;
+    const count = Number(after.dataset.lines);
     unified.after(
       el(
         'button',
@@ -220,6 +128,7 @@ function addExpanders(file) {
 }
 
 export function expandAll(file) {
+  for (const body of $$('table.diff:not(.diff-split) tbody.context', file)) fill(file, body);
   for (const body of $$('tbody.context', file)) body.hidden = false;
   for (const button of $$('button.expand', file)) button.remove();
 }
@@ -254,6 +163,15 @@ export function enhanceFiles(onFileComment) {
     const table = $('table.diff', file);
     markUnifiedCells(table);
     addExpanders(file);
+    // An unchanged file's lines become rows when it is first opened.
+    const whole = $('tbody.file-lines[data-lines]', table);
+    if (whole)
+      file.addEventListener('toggle', () => {
+        if (file.open) fill(file, whole);
+      });
+    // Until it is drawn, an off-screen file keeps about the height its visible rows will take.
+    const rows = file.open ? $$('tr', table).length : 0;
+    file.style.containIntrinsicSize = `auto ${Math.round(rows * 20 + 80)}px`;
     // Delegated, so the copies in the split table work too.
     file.addEventListener('click', (event) => {
       const button = event.target.closest('button.expand');
