@@ -2,6 +2,8 @@
 //! page's origin, JSON or a valid grade (each naming its field), a saved grade in the store, and
 //! `export` then showing the confirmed result beside the suggestion.
 
+mod common;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
@@ -22,19 +24,8 @@ fn project() -> tempfile::TempDir {
 
 /// A project with the demo scenario and `config` as its reviewroom.toml.
 fn project_with(config: &str) -> tempfile::TempDir {
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = common::demo_project();
     std::fs::write(tmp.path().join("reviewroom.toml"), config).unwrap();
-    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/scenarios/demo-review");
-    let to = tmp.path().join("scenarios/demo-review");
-    for entry in walkdir::WalkDir::new(&from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(&from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
     tmp
 }
 

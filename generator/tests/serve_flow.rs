@@ -1,6 +1,8 @@
 //! End to end over HTTP: `reviewroom serve` on a free port in a temp project, an invite from
 //! `reviewroom invite`, the candidate's whole flow, then everything read back from the store.
 
+mod common;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
@@ -112,19 +114,7 @@ fn start_server(root: &Path, port: u16) -> Server {
 
 /// A temp project holding a copy of the fixture scenario.
 fn project_with_fixture() -> tempfile::TempDir {
-    let tmp = tempfile::tempdir().unwrap();
-    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/scenarios/demo-review");
-    let to = tmp.path().join("scenarios/demo-review");
-    for entry in walkdir::WalkDir::new(&from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(&from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-    tmp
+    common::demo_project()
 }
 
 #[test]

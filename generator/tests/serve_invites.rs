@@ -1,25 +1,15 @@
 //! `reviewroom invite` and `invites` as an interviewer uses them: minting refuses a stale or
 //! foreign build, and relink, extend, revoke, reopen and delete show in the listing.
 
+mod common;
+
 use std::path::Path;
 use std::process::Command;
 
 const BIN: &str = env!("CARGO_BIN_EXE_reviewroom");
 
 fn project() -> tempfile::TempDir {
-    let tmp = tempfile::tempdir().unwrap();
-    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/scenarios/demo-review");
-    let to = tmp.path().join("scenarios/demo-review");
-    for entry in walkdir::WalkDir::new(&from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(&from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-    tmp
+    common::demo_project()
 }
 
 /// Runs the CLI in `root`; returns success, stdout and stderr.

@@ -1,4 +1,5 @@
-//! Fixture store content shared by the export tests: the demo scenario and three invites.
+//! What the integration tests share: a project holding the demo scenario, and the fixture store
+//! content of the export tests (the demo scenario and three invites).
 
 #![allow(dead_code)]
 
@@ -134,4 +135,21 @@ pub fn written(contexts: &Contexts, records: &[ExportRecord], format: ExportForm
     )
     .unwrap();
     String::from_utf8(out).unwrap()
+}
+
+/// A temp project holding a copy of the fixture scenario `demo-review`.
+pub fn demo_project() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    let from = fixtures().join("scenarios/demo-review");
+    let to = tmp.path().join("scenarios/demo-review");
+    for entry in walkdir::WalkDir::new(&from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(&from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+    tmp
 }
