@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 export ROOT
 export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-never}
+# A test run builds each crate once: incremental state would only add gigabytes to the target.
+export CARGO_INCREMENTAL=${CARGO_INCREMENTAL:-0}
 filter=${1:-}
 
 # shellcheck source=scripts/lib/services.sh

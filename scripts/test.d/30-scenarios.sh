@@ -4,5 +4,7 @@ set -euo pipefail
 cd "$ROOT"
 source scripts/lib/pyenv.sh
 pyenv_ensure
-cargo run --quiet --bin reviewroom -- check scenarios
+# Stage 10's build, a no-op after it (`cargo run` would rebuild: dev-dependencies change features).
+cargo test --workspace --locked --no-run
+target/debug/reviewroom check scenarios
 "$PY" scripts/check_syntax.py scenarios
