@@ -11,7 +11,7 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Instant;
 
-use generator::build::manifest::{manifest, scenario_hash};
+use generator::site::manifest::{manifest, scenario_hash};
 use generator::cli::{ExportFormat, StoreArgs};
 use generator::config::Project;
 use generator::export::{self, collect::ScenarioContext};

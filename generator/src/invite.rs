@@ -45,7 +45,7 @@ pub fn current_manifest(
     let dir = project.path(&project.config.scenarios_dir).join(slug);
     let scenario = crate::scenario::load(&dir)
         .with_context(|| format!("cannot load scenario {}", dir.display()))?;
-    if crate::build::manifest::scenario_hash(&scenario) != manifest.scenario_hash {
+    if crate::site::manifest::scenario_hash(&scenario) != manifest.scenario_hash {
         bail!(
             "scenario {slug} changed since the last build ({}): build and publish first",
             dir.display()

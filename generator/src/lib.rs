@@ -1,7 +1,6 @@
 //! The reviewroom generator and CLI as a library, so integration tests and benchmarks can drive
 //! the stages directly. `main.rs` only parses the command line and prints errors.
 
-pub mod build;
 pub mod catalog;
 pub mod cli;
 pub mod cmd;
@@ -23,4 +22,5 @@ pub mod scoring;
 pub mod secret;
 pub mod served;
 pub mod server;
+pub mod site;
 pub mod store;

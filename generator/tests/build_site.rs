@@ -5,9 +5,9 @@ mod support;
 
 use std::path::{Path, PathBuf};
 
-use generator::build::{self, BuildReport};
 use generator::cli::BuildArgs;
 use generator::config::Project;
+use generator::site::{self, BuildReport};
 use submit_fn::model::{FileStatus, Manifest};
 
 struct Site {
@@ -33,7 +33,7 @@ impl Site {
             scenarios: Some(self.scenarios.clone()),
             theme,
         };
-        build::run(&project, &args, true)
+        site::run(&project, &args, true)
     }
 
     fn build(&self) -> BuildReport {

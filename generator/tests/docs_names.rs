@@ -375,7 +375,7 @@ fn the_check_catches_a_wrong_name() {
         "`nowhere::render_file`",
         "`StorePolicy`",
         "`AppState::retry`",
-        "`build::run(project) -> BuildResult`",
+        "`site::run(project) -> BuildResult`",
         "`render_everything(file)`",
         "`generator/src/nothing.rs`",
         "[`diff.rs`](generator/src/differ.rs)",

@@ -6,10 +6,10 @@ mod common;
 use std::collections::BTreeMap;
 
 use common::{context, states};
-use generator::build::manifest::scenario_hash;
 use generator::cli::{ExportFormat, StoreArgs};
 use generator::config::Project;
 use generator::export;
+use generator::site::manifest::scenario_hash;
 use submit_fn::store::{DraftOutcome, InviteState, ReviewStore, SubmitOutcome};
 
 /// Writes every fixture state into the store through the trait.

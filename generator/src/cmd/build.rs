@@ -6,5 +6,5 @@ use crate::cli::BuildArgs;
 use crate::config::Project;
 
 pub fn run(project: &Project, args: &BuildArgs, quiet: bool) -> Result<()> {
-    crate::build::run(project, args, quiet).map(|_| ())
+    crate::site::run(project, args, quiet).map(|_| ())
 }

@@ -7,11 +7,11 @@ use std::sync::Arc;
 
 use anyhow::{Context, Result, bail};
 
-use crate::build::cache::Cache;
 use crate::cli::GradeArgs;
 use crate::config::Project;
 use crate::grading::{grader_name, page, server};
 use crate::render::Theme;
+use crate::site::cache::Cache;
 
 /// `--grader`, else the login name.
 fn grader(args: &GradeArgs) -> Result<String> {

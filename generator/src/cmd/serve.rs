@@ -30,7 +30,7 @@ pub fn run(project: &Project, args: &ServeArgs, quiet: bool) -> Result<()> {
             );
         }
     }
-    let report = crate::build::run(project, &args.build, quiet)?;
+    let report = crate::site::run(project, &args.build, quiet)?;
     if !ip.is_loopback() {
         eprintln!(
             "warning: serving on {ip}, reachable from other machines: put TLS in front of it \

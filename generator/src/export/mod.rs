@@ -20,10 +20,10 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use submit_fn::store::InviteState;
 
-use crate::build::manifest::scenario_hash;
 use crate::cli::ExportFormat;
 use crate::config::Project;
 use crate::render::{Theme, documents::Documents};
+use crate::site::manifest::scenario_hash;
 use collect::ScenarioContext;
 use record::ExportRecord;
 use report::Report;

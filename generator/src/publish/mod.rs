@@ -16,9 +16,9 @@ use anyhow::{Context, Result, bail};
 use aws_config::SdkConfig;
 use md5::{Digest, Md5};
 
-use crate::build::BuildReport;
 use crate::cli::PublishArgs;
 use crate::config::{Project, PublishConfig};
+use crate::site::BuildReport;
 use plan::{LocalFile, Plan};
 
 /// Uploads in flight at once.
@@ -34,7 +34,7 @@ pub struct Target {
 pub fn run(project: &Project, args: &PublishArgs, quiet: bool) -> Result<()> {
     // A wrong [publish] is reported before the build, not after it.
     let destination = destination(&project.config.publish, args.stack.as_deref())?;
-    let report = crate::build::run(project, &args.build, quiet)?;
+    let report = crate::site::run(project, &args.build, quiet)?;
     let local = local_files(&report)?;
     let mut referenced = BTreeSet::new();
     for page in local.iter().filter(|f| f.key.ends_with(".html")) {

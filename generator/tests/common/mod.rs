@@ -8,10 +8,10 @@ pub mod grades;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use generator::build::manifest::{manifest, scenario_hash};
 use generator::cli::ExportFormat;
 use generator::export::{self, collect::ScenarioContext, record::ExportRecord};
 use generator::scenario;
+use generator::site::manifest::{manifest, scenario_hash};
 use submit_fn::store::{Draft, Invite, InviteState, Submission};
 use time::macros::datetime;
 

@@ -1,5 +1,6 @@
-//! The build driver: scenario -> diff -> highlight -> markdown -> render -> output, with the
-//! cache in between. `reviewroom build` and `reviewroom serve` call [`run`].
+//! The site's build driver: scenario -> diff -> highlight -> markdown -> render -> output, with
+//! the cache in between. `reviewroom build` and `reviewroom serve` call [`run`]. Named `site`, not
+//! `build`, because indexers and ignore templates skip folders named `build/` as output.
 
 pub mod cache;
 pub mod manifest;
