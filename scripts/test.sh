@@ -9,6 +9,14 @@ export ROOT
 export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-never}
 # A test run builds each crate once: incremental state would only add gigabytes to the target.
 export CARGO_INCREMENTAL=${CARGO_INCREMENTAL:-0}
+# Clippy lints the workspace's own crates while `cargo test` compiles them: clippy-driver is the
+# compiler for workspace members (dependencies keep plain rustc), so every dependency is compiled
+# once, not checked for `cargo clippy` and then built again for the tests. CLIPPY_ARGS is how
+# cargo-clippy hands clippy-driver its arguments (separated by __CLIPPY_HACKERY__). Every stage
+# sees the same two variables, so no stage rebuilds what another built.
+RUSTC_WORKSPACE_WRAPPER="$(rustc --print sysroot)/bin/clippy-driver"
+export RUSTC_WORKSPACE_WRAPPER
+export CLIPPY_ARGS="-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__"
 filter=${1:-}
 
 # shellcheck source=scripts/lib/services.sh
