@@ -18,7 +18,10 @@ pub struct IssueText {
 
 const TITLE_WEIGHT: f64 = 3.0;
 const TERMS_WEIGHT: f64 = 3.0;
-const CODE_WEIGHT: f64 = 1.0;
+/// Low: the code on an issue's lines is shared by every comment about those lines, flaw or
+/// nit ("`include_closed=false` is truthy" names the cache key's variables, not its flaw), so
+/// identifiers only break ties; what the comment says about them must come from the prose.
+const CODE_WEIGHT: f64 = 0.1;
 const DETAIL_WEIGHT: f64 = 1.0;
 const K1: f64 = 1.2;
 const B: f64 = 0.5;

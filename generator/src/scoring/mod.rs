@@ -5,6 +5,7 @@
 //! its tier and the words that made it, so the interviewer can check the machine. A pure
 //! function of the key and the review: deterministic, offline.
 
+mod clause;
 pub mod eval;
 pub mod index;
 mod key;
@@ -89,6 +90,11 @@ pub struct Params {
     /// place's threshold plus this, and beats its second best by `lead` times.
     pub sentence: f64,
     pub lead: f64,
+    /// A part needs this many distinct terms to be judged alone.
+    pub clause_terms: usize,
+    /// As `sentence` and `lead`, for a clause of a sentence (fewer words, so more chance).
+    pub clause: f64,
+    pub clause_lead: f64,
 }
 
 impl Default for Params {
@@ -96,12 +102,15 @@ impl Default for Params {
         Params {
             near: 12,
             on_lines: 0.06,
-            beside: 0.18,
+            beside: 0.22,
             in_file: 0.26,
             elsewhere: 0.44,
             runner_up: 1.5,
             sentence: 0.10,
             lead: 1.5,
+            clause_terms: 3,
+            clause: 0.20,
+            clause_lead: 2.0,
         }
     }
 }
@@ -169,6 +178,8 @@ struct Said<'a> {
     id: &'a str,
     at: Vec<At>,
     text: &'a str,
+    /// A summary paragraph: its sentences may point at files of their own.
+    summary: bool,
 }
 
 /// Scores every comment of the review (tombstones skipped) and every summary paragraph that
@@ -179,11 +190,13 @@ pub fn score(key: &Key, review: &Review, params: &Params) -> Score {
         id: &c.id,
         at: vec![key.at(c)],
         text: &c.body,
+        summary: false,
     });
     let said = comments.chain(paragraphs.iter().map(|p| Said {
         id: &p.id,
         at: p.at.iter().map(|at| key.normalise(at.clone())).collect(),
         text: &p.text,
+        summary: true,
     }));
 
     let mut result = Score {
@@ -211,8 +224,9 @@ pub fn score(key: &Key, review: &Review, params: &Params) -> Score {
 /// One comment against every issue. Credits are taken greedily: the issue whose text strength
 /// passes its place's threshold by the widest margin, then, with the terms it explains set
 /// aside, the next one on what is left of the comment (a comment that names two flaws keeps
-/// words for the second; one that names one has little left). Issues it sits on without saying
-/// them are "possibly".
+/// words for the second; one that names one has little left). Then each sentence and clause
+/// alone ([`clause`]): a part that clearly names one issue credits it, at the closer of the
+/// part's and the whole's place. Issues it sits on without saying them are "possibly".
 fn judge(key: &Key, said: &Said, params: &Params) -> Vec<Match> {
     let terms = text::terms(said.text);
     let all: BTreeSet<&str> = terms.iter().map(String::as_str).collect();
@@ -253,26 +267,14 @@ fn judge(key: &Key, said: &Said, params: &Params) -> Vec<Match> {
         }
         credited.push(i);
     }
-    for sentence in text::sentences(said.text).into_iter().filter(|_| !praise) {
-        let terms = text::terms(sentence);
-        let query: BTreeSet<&str> = terms.iter().map(String::as_str).collect();
-        if query.len() < 3 {
-            continue;
-        }
-        let own = key.index.matches_within(&query, key.index.ceiling(&query));
-        let mut ranked: Vec<(f64, usize)> = own
-            .iter()
-            .enumerate()
-            .map(|(i, m)| (m.strength, i))
-            .collect();
-        ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
-        let (best, i) = ranked[0];
-        let second = ranked.get(1).map_or(0.0, |r| r.0);
-        if best >= params.threshold(reaches[i]) + params.sentence
-            && best >= params.lead * second
-            && !credited.contains(&i)
-        {
-            credited.push(i);
+    let mut reaches = reaches;
+    let parts = clause::parts(said.text, &said.at, &key.files, said.summary);
+    for part in parts.iter().filter(|_| !praise) {
+        if let Some((i, reach)) = clause::names(key, part, params) {
+            reaches[i] = reaches[i].min(reach);
+            if !credited.contains(&i) {
+                credited.push(i);
+            }
         }
     }
     let found = |i: usize, tier: Tier| Match {

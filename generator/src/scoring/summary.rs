@@ -52,6 +52,27 @@ fn named_files<'a>(text: &str, files: &'a [String]) -> Vec<&'a String> {
         .collect()
 }
 
+/// Where a text points when it names a shown file: that file's line when it names one file
+/// and a line, else the files. `None` when it names no file.
+pub fn place_of(text: &str, files: &[String]) -> Option<Vec<At>> {
+    let named = named_files(text, files);
+    let line = line_pattern().captures(text).and_then(|c| {
+        let start: u32 = c.get(1)?.as_str().parse().ok()?;
+        let end = c.get(2).and_then(|m| m.as_str().parse().ok());
+        Some((start, end.unwrap_or(start).max(start)))
+    });
+    match (named.as_slice(), line) {
+        ([], _) => None,
+        ([file], Some((start, end))) if start > 0 => Some(vec![At::Lines(Place {
+            file: (*file).clone(),
+            side: Side::Modified,
+            start,
+            end,
+        })]),
+        _ => Some(named.into_iter().map(|f| At::File(f.clone())).collect()),
+    }
+}
+
 pub fn paragraphs(summary: &str, files: &[String]) -> Vec<Paragraph> {
     let normalised = crate::printable::normalise_newlines(summary);
     normalised
@@ -59,28 +80,10 @@ pub fn paragraphs(summary: &str, files: &[String]) -> Vec<Paragraph> {
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .enumerate()
-        .map(|(i, text)| {
-            let named = named_files(text, files);
-            let line = line_pattern().captures(text).and_then(|c| {
-                let start: u32 = c.get(1)?.as_str().parse().ok()?;
-                let end = c.get(2).and_then(|m| m.as_str().parse().ok());
-                Some((start, end.unwrap_or(start).max(start)))
-            });
-            let at = match (named.as_slice(), line) {
-                ([file], Some((start, end))) if start > 0 => vec![At::Lines(Place {
-                    file: (*file).clone(),
-                    side: Side::Modified,
-                    start,
-                    end,
-                })],
-                ([], _) => vec![At::Review],
-                _ => named.into_iter().map(|f| At::File(f.clone())).collect(),
-            };
-            Paragraph {
-                id: format!("summary:{}", i + 1),
-                at,
-                text: text.to_string(),
-            }
+        .map(|(i, text)| Paragraph {
+            id: format!("summary:{}", i + 1),
+            at: place_of(text, files).unwrap_or_else(|| vec![At::Review]),
+            text: text.to_string(),
         })
         .collect()
 }

@@ -291,6 +291,41 @@ fn summary_paragraphs_are_placed_by_the_files_they_name() {
 }
 
 #[test]
+fn a_summary_listing_flaws_in_clauses_credits_each_where_its_sentence_points() {
+    let review = Review {
+        summary: "Two things before merge: the search term is concatenated into SQL, \
+                  and retries have no exponential backoff. In client.ts the session token \
+                  ends up in the URL."
+            .into(),
+        ..Review::default()
+    };
+    let s = score(&key(), &review, &Params::default());
+    let mut got = tiers(&s, "summary:1");
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            ("retry-storm".into(), Tier::Elsewhere),
+            ("sql-injection".into(), Tier::Elsewhere),
+            ("token-in-url".into(), Tier::InFile),
+        ],
+        "the last sentence names client.ts, so it is placed there"
+    );
+}
+
+#[test]
+fn a_clause_that_could_be_either_issue_credits_neither() {
+    let s = scored(vec![comment(
+        "c",
+        "other.ts",
+        M,
+        Some((1, 1)),
+        "Looks fine, and the search is quick.",
+    )]);
+    assert!(s.credits("c").is_empty(), "{:?}", s.matches("c"));
+}
+
+#[test]
 fn an_empty_review_finds_nothing_of_the_total() {
     let s = score(&key(), &Review::default(), &Params::default());
     assert_eq!((s.found, s.total), (0, 4));

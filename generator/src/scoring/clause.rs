@@ -1,0 +1,119 @@
+//! Comments that name several flaws, one per sentence or one per clause of a list ("the cache
+//! is checked before access control, `task:join` accepts any room, and bodies render as
+//! HTML"): the whole comment's terms are spread over several issues, so none passes on the
+//! whole; each part alone names one. A part is credited to its best issue only when it clearly
+//! leads the runner-up, so a clause that could be either credits neither.
+
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::place::{At, Reach, reach};
+use super::{Key, Params, summary, text};
+
+/// A part of a comment and where it points.
+pub struct Part<'a> {
+    pub text: &'a str,
+    /// A clause of a longer sentence, not a whole sentence.
+    pub clause: bool,
+    pub at: Vec<At>,
+}
+
+fn clause_breaks() -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN.get_or_init(|| {
+        Regex::new(r"(?i)[,:()\[\]]\s|\s[()]|\s(?:and|also|plus|while|whereas|then)\s")
+            .expect("a valid pattern")
+    })
+}
+
+/// The clauses of a sentence: split at commas, colons, brackets and joining words.
+fn clauses(sentence: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for m in clause_breaks().find_iter(sentence) {
+        out.push(&sentence[start..m.start()]);
+        start = m.end();
+    }
+    out.push(&sentence[start..]);
+    out.retain(|c| !c.trim().is_empty());
+    out
+}
+
+/// Sentences, then the clauses of sentences that have more than one. A summary's sentence that
+/// names a file (and line) of its own points there; other parts point where the whole does.
+pub fn parts<'a>(said: &'a str, at: &[At], files: &[String], summary: bool) -> Vec<Part<'a>> {
+    let mut out: Vec<Part> = Vec::new();
+    for sentence in text::sentences(said) {
+        let own = summary
+            .then(|| summary::place_of(sentence, files))
+            .flatten()
+            .unwrap_or_else(|| at.to_vec());
+        let pieces = clauses(sentence);
+        if pieces.len() > 1 {
+            out.extend(pieces.into_iter().map(|text| {
+                Part {
+                    text,
+                    clause: true,
+                    at: summary
+                        .then(|| summary::place_of(text, files))
+                        .flatten()
+                        .unwrap_or_else(|| own.clone()),
+                }
+            }));
+        }
+        out.push(Part {
+            text: sentence,
+            clause: false,
+            at: own,
+        });
+    }
+    out
+}
+
+/// The issue one part names, if it clearly names one, and how close the part sits to it: its
+/// own strength (against its own ceiling) passes the threshold of where it points plus
+/// `params.sentence` (`params.clause` for a clause), and leads the second best by
+/// `params.lead` (`params.clause_lead`) times.
+pub fn names(key: &Key, part: &Part, params: &Params) -> Option<(usize, Reach)> {
+    let terms = text::terms(part.text);
+    let query: BTreeSet<&str> = terms.iter().map(String::as_str).collect();
+    if query.len() < params.clause_terms {
+        return None;
+    }
+    let own = key.index.matches_within(&query, key.index.ceiling(&query));
+    let placed: Vec<(f64, Reach)> = own
+        .iter()
+        .zip(&key.issues)
+        .map(|(m, issue)| {
+            let closest = part
+                .at
+                .iter()
+                .map(|at| reach(at, &issue.places, params.near))
+                .min()
+                .unwrap_or(Reach::Elsewhere);
+            (m.strength, closest)
+        })
+        .collect();
+    let (i, &(best, closest)) = placed
+        .iter()
+        .enumerate()
+        .max_by(|a, b| a.1.0.total_cmp(&b.1.0).then(b.0.cmp(&a.0)))?;
+    let threshold = params.threshold(closest);
+    // A rival farther away than the winner is judged as if it sat where the winner does: what
+    // it lacks in place it must make up in words ("the key at line 131" beside a far issue
+    // that also has a key).
+    let second = placed
+        .iter()
+        .enumerate()
+        .filter(|(j, _)| *j != i)
+        .map(|(_, &(s, r))| (s - (params.threshold(r) - threshold).max(0.0)).max(0.0))
+        .fold(0.0, f64::max);
+    let (margin, lead) = if part.clause {
+        (params.clause, params.clause_lead)
+    } else {
+        (params.sentence, params.lead)
+    };
+    (best >= threshold + margin && best >= lead * second).then_some((i, closest))
+}
