@@ -41,11 +41,35 @@ fn clauses(sentence: &str) -> Vec<&str> {
     out
 }
 
+/// The text outside fenced code blocks (a suggestion's code, a snippet). Code repeats the
+/// identifiers of the lines it replaces, whatever the prose around it says of them, so a line
+/// of it is not a statement of a flaw; it still counts in the whole comment's terms.
+fn prose(said: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut fenced = false;
+    let mut start = 0;
+    let mut offset = 0;
+    for line in said.split_inclusive('\n') {
+        if line.trim_start().starts_with("```") {
+            if !fenced {
+                out.push(&said[start..offset]);
+            }
+            fenced = !fenced;
+            start = offset + line.len();
+        }
+        offset += line.len();
+    }
+    if !fenced {
+        out.push(&said[start..]);
+    }
+    out
+}
+
 /// Sentences, then the clauses of sentences that have more than one. A summary's sentence that
 /// names a file (and line) of its own points there; other parts point where the whole does.
 pub fn parts<'a>(said: &'a str, at: &[At], files: &[String], summary: bool) -> Vec<Part<'a>> {
     let mut out: Vec<Part> = Vec::new();
-    for sentence in text::sentences(said) {
+    for sentence in prose(said).into_iter().flat_map(text::sentences) {
         let own = summary
             .then(|| summary::place_of(sentence, files))
             .flatten()
@@ -116,4 +140,20 @@ pub fn names(key: &Key, part: &Part, params: &Params) -> Option<(usize, Reach)> 
         (params.sentence, params.lead)
     };
     (best >= threshold + margin && best >= lead * second).then_some((i, closest))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_in_a_fence_is_not_a_part() {
+        let said =
+            "Lost update here.\n\n```suggestion\nconst total = order.totalCents;\n```\nUse a lock.";
+        let texts: Vec<&str> = parts(said, &[At::Review], &[], false)
+            .iter()
+            .map(|p| p.text.trim())
+            .collect();
+        assert_eq!(texts, ["Lost update here", "Use a lock"]);
+    }
 }
