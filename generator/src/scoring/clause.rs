@@ -101,7 +101,7 @@ pub fn parts<'a>(said: &'a str, at: &[At], files: &[String], summary: bool) -> V
 /// `params.sentence` (`params.clause` for a clause), and leads the second best by
 /// `params.lead` (`params.clause_lead`) times.
 pub fn names(key: &Key, part: &Part, params: &Params) -> Option<(usize, Reach)> {
-    let terms = text::terms(part.text);
+    let terms = text::terms(&summary::without_places(part.text, &key.files));
     let query: BTreeSet<&str> = terms.iter().map(String::as_str).collect();
     if query.len() < params.clause_terms {
         return None;

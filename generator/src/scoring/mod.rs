@@ -110,7 +110,7 @@ impl Default for Params {
             lead: 1.5,
             clause_terms: 3,
             clause: 0.20,
-            clause_lead: 2.0,
+            clause_lead: 1.9,
         }
     }
 }
@@ -228,7 +228,7 @@ pub fn score(key: &Key, review: &Review, params: &Params) -> Score {
 /// alone ([`clause`]): a part that clearly names one issue credits it, at the closer of the
 /// part's and the whole's place. Issues it sits on without saying them are "possibly".
 fn judge(key: &Key, said: &Said, params: &Params) -> Vec<Match> {
-    let terms = text::terms(said.text);
+    let terms = text::terms(&summary::without_places(said.text, &key.files));
     let all: BTreeSet<&str> = terms.iter().map(String::as_str).collect();
     let ceiling = key.index.ceiling(&all);
     let whole = key.index.matches_within(&all, ceiling);

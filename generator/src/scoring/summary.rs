@@ -73,6 +73,44 @@ pub fn place_of(text: &str, files: &[String]) -> Option<Vec<At>> {
     }
 }
 
+/// The text with its references to shown files and lines blanked: they say where, which
+/// [`place_of`] has read, not what is wrong; as terms they would only dilute what it says
+/// ("the Datadog key at line 131 of `deploy/karpenter/provisioner.yaml`").
+pub fn without_places(text: &str, files: &[String]) -> String {
+    let mut out = line_pattern().replace_all(text, " ").into_owned();
+    let mut names: Vec<&str> = files.iter().map(String::as_str).collect();
+    names.extend(
+        files
+            .iter()
+            .filter_map(|path| path.rsplit('/').next())
+            .filter(|name| {
+                files
+                    .iter()
+                    .filter(|p| p.rsplit('/').next() == Some(*name))
+                    .count()
+                    == 1
+            }),
+    );
+    // Longest first, so a path is blanked whole before its file name is looked for.
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    for name in names {
+        while let Some(at) = whole_word(&out, name) {
+            out.replace_range(at..at + name.len(), " ");
+        }
+    }
+    out
+}
+
+/// Where `name` first appears in `text` as a whole word.
+fn whole_word(text: &str, name: &str) -> Option<usize> {
+    let is_word = |c: char| c.is_alphanumeric() || c == '_' || c == '/' || c == '.';
+    text.match_indices(name).map(|(i, _)| i).find(|&i| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + name.len()..].chars().next();
+        !before.is_some_and(is_word) && !after.is_some_and(|c| is_word(c) && c != '.')
+    })
+}
+
 pub fn paragraphs(summary: &str, files: &[String]) -> Vec<Paragraph> {
     let normalised = crate::printable::normalise_newlines(summary);
     normalised

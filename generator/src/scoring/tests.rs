@@ -344,3 +344,43 @@ fn the_old_rule_still_counts_by_overlap_then_nearest() {
     let c = comment("c", "db.ts", M, None, "SQL injection");
     assert!(overlap_only(&key, &c, 3).is_empty());
 }
+
+#[test]
+fn naming_a_file_says_where_not_what() {
+    let key = Key::new(
+        vec![
+            issue(
+                "retry-storm",
+                "junior",
+                vec![place("worker.ts", M, 60, 62)],
+                "Retries without backoff hammer the database",
+                "Add exponential backoff and a cap.",
+            ),
+            issue(
+                "queue-unbounded",
+                "mid",
+                vec![place("queue.ts", M, 5, 5)],
+                "The queue grows without bound",
+                "Nothing caps the queue; add backpressure.",
+            ),
+        ],
+        vec!["worker.ts".into(), "queue.ts".into()],
+        Box::new(NoLineMap),
+    );
+    let strength = |body: &str| {
+        let review = Review {
+            comments: vec![comment("c", "worker.ts", M, Some((61, 61)), body)],
+            ..Review::default()
+        };
+        let s = score(&key, &review, &Params::default());
+        s.matches("c")
+            .iter()
+            .find(|m| m.issue == "retry-storm")
+            .map(|m| m.strength)
+    };
+    // `queue.ts` (and its line) name where the retries end up, not the queue's own flaw.
+    assert_eq!(
+        strength("Retries with no backoff, called from queue.ts line 5"),
+        strength("Retries with no backoff, called from")
+    );
+}
