@@ -227,8 +227,10 @@ pub fn score(key: &Key, review: &Review, params: &Params) -> Score {
 /// words for the second; one that names one has little left). Then each sentence and clause
 /// alone ([`clause`]): a part that clearly names one issue credits it, at the closer of the
 /// part's and the whole's place. Issues it sits on without saying them are "possibly".
+/// Sentences of praise are set aside first, and a short comment of praise credits nothing.
 fn judge(key: &Key, said: &Said, params: &Params) -> Vec<Match> {
-    let terms = text::terms(&summary::without_places(said.text, &key.files));
+    let kept = text::without_praise(said.text);
+    let terms = text::terms(&summary::without_places(&kept, &key.files));
     let all: BTreeSet<&str> = terms.iter().map(String::as_str).collect();
     let ceiling = key.index.ceiling(&all);
     let whole = key.index.matches_within(&all, ceiling);
@@ -268,7 +270,7 @@ fn judge(key: &Key, said: &Said, params: &Params) -> Vec<Match> {
         credited.push(i);
     }
     let mut reaches = reaches;
-    let parts = clause::parts(said.text, &said.at, &key.files, said.summary);
+    let parts = clause::parts(&kept, &said.at, &key.files, said.summary);
     for part in parts.iter().filter(|_| !praise) {
         if let Some((i, reach)) = clause::names(key, part, params) {
             reaches[i] = reaches[i].min(reach);

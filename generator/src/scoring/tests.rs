@@ -384,3 +384,17 @@ fn naming_a_file_says_where_not_what() {
         strength("Retries with no backoff, called from")
     );
 }
+
+#[test]
+fn a_sentence_of_praise_credits_nothing_in_a_longer_comment() {
+    let s = scored(vec![comment(
+        "c",
+        "db.ts",
+        M,
+        Some((61, 61)),
+        "Nice: the search term goes into the SQL as a bind parameter now, no injection there. \
+         Here, though, every failed call retries at once and forever, so one slow database \
+         turns into a storm; add exponential backoff with jitter and a cap on attempts.",
+    )]);
+    assert_eq!(s.credits("c"), ["retry-storm"]);
+}

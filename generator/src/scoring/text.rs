@@ -150,6 +150,17 @@ pub fn is_praise(text: &str) -> bool {
     })
 }
 
+/// The text without its sentences of praise, one sentence a line: "Thanks, the load-test
+/// numbers look great. The cache key lacks the org." is judged on its second sentence, so the
+/// praise's words neither dilute what the comment says of a flaw nor credit one themselves.
+pub fn without_praise(text: &str) -> String {
+    sentences(text)
+        .into_iter()
+        .filter(|s| !is_praise(s))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// The sentences of a text (split at . ! ? ; and line breaks), for comments that name one flaw
 /// per sentence.
 pub fn sentences(text: &str) -> Vec<&str> {
