@@ -139,6 +139,11 @@ pub fn is_praise(text: &str) -> bool {
         "\u{1f44d}",
         "well done",
         "neat",
+        "i like",
+        "i do like",
+        "i really like",
+        "i love",
+        "i appreciate",
     ];
     let start = text.trim_start().to_lowercase();
     OPENINGS.iter().any(|o| {
@@ -219,6 +224,9 @@ mod tests {
         assert!(is_praise("Nice: bind params."));
         assert!(!is_praise("Nicer names would help"));
         assert!(!is_praise("This leaks memory, good catch elsewhere"));
+        assert!(is_praise("I do like how small `processOrder` became."));
+        assert!(!is_praise("I like the idea, but the lock is gone"));
+        assert!(!is_praise("I'd like a lock here"));
     }
 
     #[test]
