@@ -98,7 +98,8 @@ pub fn parts<'a>(said: &'a str, at: &[At], files: &[String], summary: bool) -> V
 
 /// The issue one part names, if it clearly names one, and how close the part sits to it: its
 /// own strength (against its own ceiling) passes the threshold of where it points plus
-/// `params.sentence` (`params.clause` for a clause), and leads the second best by
+/// `params.sentence` (`params.clause` for a clause, `params.review` for a part of the summary
+/// that names no file), and leads the second best by
 /// `params.lead` (`params.clause_lead`) times.
 pub fn names(key: &Key, part: &Part, params: &Params) -> Option<(usize, Reach)> {
     let terms = text::terms(&summary::without_places(part.text, &key.files));
@@ -138,6 +139,11 @@ pub fn names(key: &Key, part: &Part, params: &Params) -> Option<(usize, Reach)> 
         (params.clause, params.clause_lead)
     } else {
         (params.sentence, params.lead)
+    };
+    let margin = if part.at.contains(&At::Review) {
+        params.review
+    } else {
+        margin
     };
     (best >= threshold + margin && best >= lead * second).then_some((i, closest))
 }

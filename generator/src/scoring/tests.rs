@@ -398,3 +398,13 @@ fn a_sentence_of_praise_credits_nothing_in_a_longer_comment() {
     )]);
     assert_eq!(s.credits("c"), ["retry-storm"]);
 }
+
+#[test]
+fn a_summary_that_names_no_file_names_a_flaw_briefly() {
+    let review = Review {
+        summary: "Two asks: a backoff cap, and keep the session token out of history.".into(),
+        ..Review::default()
+    };
+    let s = score(&key(), &review, &Params::default());
+    assert_eq!(s.credits("summary:1"), ["token-in-url"]);
+}
