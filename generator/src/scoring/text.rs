@@ -62,7 +62,11 @@ fn split_identifier(word: &str) -> Vec<String> {
         let next = chars.get(i + 1).copied();
         let boundary = match prev {
             Some(p) if c.is_uppercase() => {
-                p.is_lowercase() || p.is_ascii_digit() || next.is_some_and(char::is_lowercase)
+                // "URLs", "IDs": an acronym's plural, not a capital starting a word.
+                let plural = next == Some('s') && i + 2 == chars.len();
+                p.is_lowercase()
+                    || p.is_ascii_digit()
+                    || (next.is_some_and(char::is_lowercase) && !plural)
             }
             Some(p) => c.is_ascii_digit() != p.is_ascii_digit() && p != '_' && p != '-',
             None => false,
@@ -211,6 +215,8 @@ mod tests {
         assert_eq!(split_identifier("getUserById"), ["get", "user", "by", "id"]);
         assert_eq!(split_identifier("HTTPServer"), ["http", "server"]);
         assert_eq!(split_identifier("max_retries"), ["max", "retries"]);
+        assert_eq!(split_identifier("URLs"), ["urls"]);
+        assert_eq!(split_identifier("userIDs"), ["user", "ids"]);
         let t = terms("The retries in jobQueue.push are unbounded");
         assert!(t.contains(&"retri".to_string()), "{t:?}");
         assert!(t.contains(&"jobqueue".to_string()), "{t:?}");
