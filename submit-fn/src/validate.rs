@@ -17,7 +17,7 @@ pub const ELAPSED_SLACK_SECONDS: u64 = 300;
 /// Paths in `viewed_files`: a scenario has at most 200 files (docs/design.md §2).
 pub const MAX_VIEWED: usize = 200;
 
-/// A rejected field: where (JSON pointer) and why.
+/// A rejected field: where (JSON pointer) and why. The CLI's grading sheet refuses with it too.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{field}: {message}")]
 pub struct Invalid {
@@ -25,7 +25,12 @@ pub struct Invalid {
     pub message: String,
 }
 
-fn invalid(field: String, message: impl Into<String>) -> Invalid {
+/// One reference token of a JSON pointer (RFC 6901: `~` as `~0`, then `/` as `~1`).
+pub fn pointer_token(name: &str) -> String {
+    name.replace('~', "~0").replace('/', "~1")
+}
+
+pub fn invalid(field: String, message: impl Into<String>) -> Invalid {
     Invalid {
         field,
         message: message.into(),

@@ -66,6 +66,14 @@ impl GradeServer {
         format!("/grade/{}", self.token)
     }
 
+    /// The record read against this run's scenario.
+    fn subject<'a>(&'a self, record: &'a ExportRecord) -> Subject<'a> {
+        Subject {
+            record,
+            context: &self.context,
+        }
+    }
+
     async fn record(&self) -> Result<ExportRecord, Response> {
         let internal = |e: &dyn std::fmt::Display| {
             tracing::error!(%e, "cannot read the invite");
@@ -179,10 +187,7 @@ async fn page(State(server): State<Arc<GradeServer>>, Path(token): Path<String>)
         Ok(record) => record,
         Err(refused) => return refused,
     };
-    let subject = Subject {
-        record: &record,
-        context: &server.context,
-    };
+    let subject = server.subject(&record);
     match super::page::render(
         &server.tera,
         server.stylesheets.clone(),
@@ -222,10 +227,7 @@ async fn save(
         Ok(record) => record,
         Err(refused) => return refused,
     };
-    let subject = Subject {
-        record: &record,
-        context: &server.context,
-    };
+    let subject = server.subject(&record);
     let sheet = match validate(&value, &subject) {
         Ok(sheet) => sheet,
         Err(invalid) => {

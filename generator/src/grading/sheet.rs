@@ -8,6 +8,9 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+pub use submit_fn::validate::Invalid;
+use submit_fn::validate::{check_text, invalid, pointer_token};
+
 use super::Subject;
 
 /// What the interviewer says of a key issue.
@@ -108,25 +111,11 @@ pub struct Sheet {
 /// Longest notes, in characters; an issue's note gets a tenth.
 pub const NOTES_MAX: usize = 20_000;
 
-/// A refused sheet: the field as a JSON pointer ("" for the body) and why, in plain words.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Invalid {
-    pub field: String,
-    pub message: String,
-}
-
-fn invalid(field: String, message: impl Into<String>) -> Invalid {
-    Invalid {
-        field,
-        message: message.into(),
-    }
-}
-
-/// A JSON pointer from its unescaped parts (RFC 6901: `~` as `~0`, `/` as `~1`).
+/// A JSON pointer from its unescaped parts.
 pub fn pointer(parts: &[&str]) -> String {
     parts
         .iter()
-        .map(|p| format!("/{}", p.replace('~', "~0").replace('/', "~1")))
+        .map(|p| format!("/{}", pointer_token(p)))
         .collect()
 }
 
@@ -161,15 +150,7 @@ fn text(value: Option<&Value>, field: String, max: usize) -> Result<String, Inva
     if text.chars().count() > max {
         return Err(invalid(field, format!("is longer than {max} characters")));
     }
-    if text
-        .chars()
-        .any(|c| c.is_control() && c != '\n' && c != '\t')
-    {
-        return Err(invalid(
-            field,
-            "holds a control character (only newlines and tabs are kept)",
-        ));
-    }
+    check_text(text, &field)?;
     Ok(text.to_string())
 }
 

@@ -9,6 +9,7 @@ use serde_json::{Map, Value};
 
 use super::error::ApiError;
 use crate::token::Token;
+use crate::validate::pointer_token;
 
 /// The body limit of docs/design.md §6: a review is one DynamoDB item.
 pub const BODY_LIMIT: usize = 256 * 1024;
@@ -97,7 +98,7 @@ fn shape_error(text: &str, at: String) -> ApiError {
     let named = |prefix: &str| {
         text.strip_prefix(prefix)
             .and_then(|rest| rest.split('`').next())
-            .map(|name| name.replace('~', "~0").replace('/', "~1"))
+            .map(pointer_token)
     };
     if let Some(name) = named("missing field `") {
         return invalid(format!("{at}/{name}"), "is required");
@@ -147,7 +148,7 @@ fn pointer(path: &serde_path_to_error::Path) -> String {
         match segment {
             Segment::Seq { index } => out.push_str(&index.to_string()),
             Segment::Map { key } | Segment::Enum { variant: key } => {
-                out.push_str(&key.replace('~', "~0").replace('/', "~1"))
+                out.push_str(&pointer_token(key))
             }
             Segment::Unknown => out.push('?'),
         }
