@@ -8,9 +8,9 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use serde::Serialize;
 
-use crate::export::report::{LEVELS, line_label, side_label, split_detail};
+use crate::export::report::{LEVELS, split_detail};
 use crate::render::documents::Documents;
-use crate::scenario::{Issue, Scenario};
+use crate::scenario::{Issue, IssuePlace, Scenario};
 
 /// A scenario with where its page is published.
 pub struct Entry {
@@ -93,14 +93,7 @@ fn key_issue(issue: &Issue) -> KeyIssue<'_> {
         id: &issue.id,
         title: &issue.title,
         category: issue.category.as_str(),
-        places: issue
-            .places()
-            .iter()
-            .map(|p| {
-                let lines = line_label(p.lines.0, p.lines.1);
-                format!("{} {} {lines}", p.file, side_label(p.side))
-            })
-            .collect(),
+        places: issue.places().iter().map(IssuePlace::label).collect(),
         explanation: detail.explanation,
         strong: detail.strong,
         follow_up: detail.follow_up,

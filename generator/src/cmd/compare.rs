@@ -11,7 +11,7 @@ pub fn run(project: &Project, args: &CompareArgs) -> Result<()> {
     if states.is_empty() {
         bail!("no invites for scenario {} in the store", args.scenario);
     }
-    let (contexts, hashes) = export::scenarios(project, &states)?;
+    let (contexts, records) = export::scored(project, &states)?;
     let Some(context) = contexts.get(&args.scenario) else {
         bail!(
             "scenario {} is not in {}",
@@ -19,12 +19,6 @@ pub fn run(project: &Project, args: &CompareArgs) -> Result<()> {
             project.config.scenarios_dir.display()
         );
     };
-    let records = export::records(
-        &states,
-        &contexts,
-        &hashes,
-        &project.config.scoring.params(),
-    )?;
     let mut buffer = Vec::new();
     let theme = project.theme_dir();
     compare::write(

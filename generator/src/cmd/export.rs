@@ -26,13 +26,7 @@ pub fn run(project: &Project, args: &ExportArgs, quiet: bool) -> Result<()> {
             None => bail!("no invites in the store: nothing exported"),
         }
     }
-    let (contexts, hashes) = export::scenarios(project, &states)?;
-    let records = export::records(
-        &states,
-        &contexts,
-        &hashes,
-        &project.config.scoring.params(),
-    )?;
+    let (contexts, records) = export::scored(project, &states)?;
     let now = time::OffsetDateTime::now_utc()
         .format(&time::format_description::well_known::Rfc3339)
         .unwrap_or_default();

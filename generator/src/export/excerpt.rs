@@ -5,9 +5,9 @@
 use serde::Serialize;
 use submit_fn::model::Side;
 
-use super::report::{line_label, side_label};
 use crate::diff::{self, RowKind};
 use crate::scenario::ScenarioFile;
+use crate::scenario::line_label;
 
 /// Lines shown before and after the place.
 pub const AROUND: u32 = 3;
@@ -110,7 +110,7 @@ pub fn excerpt(file: &ScenarioFile, side: Side, lines: (u32, u32)) -> Option<Exc
         .collect();
     Some(Excerpt {
         file: file.path.clone(),
-        place: format!("{} {}", side_label(side), line_label(lines.0, lines.1)),
+        place: format!("{} {}", side.as_str(), line_label(lines.0, lines.1)),
         rows: shown,
     })
 }

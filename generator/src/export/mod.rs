@@ -28,6 +28,18 @@ use collect::ScenarioContext;
 use record::ExportRecord;
 use report::Report;
 
+/// The scenarios the invites name, read once, and each invite's record scored against its key:
+/// what `export` and `compare` both start from.
+pub fn scored(
+    project: &Project,
+    states: &[InviteState],
+) -> Result<(BTreeMap<String, ScenarioContext>, Vec<ExportRecord>)> {
+    let (contexts, hashes) = scenarios(project, states)?;
+    let params = project.config.scoring.params();
+    let records = records(states, &contexts, &hashes, &params)?;
+    Ok((contexts, records))
+}
+
 /// Turns invite states into scored records; `hashes` holds each scenario's current hash.
 pub fn records(
     states: &[InviteState],

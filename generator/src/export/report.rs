@@ -7,14 +7,14 @@
 //! fields to [`IssueView`] and [`CommentView`] without changing what is here.
 
 use serde::Serialize;
-use submit_fn::model::{Comment, Side};
+use submit_fn::model::Comment;
 
 use super::collect::ScenarioContext;
 use super::excerpt::{Excerpt, excerpt};
 use super::record::ExportRecord;
 use super::report_facts::{Facts, facts};
 use super::report_grades::{Results, is_missed, label, results};
-use crate::scenario::{Issue, Level};
+use crate::scenario::{Issue, IssuePlace, Level, line_label};
 use crate::scoring::Match;
 
 /// Junior first: tallies and compare read in this order; the report walks it reversed.
@@ -141,7 +141,7 @@ impl<'a> Builder<'a> {
     fn comment(&self, c: &Comment) -> CommentView {
         let lines = c.start_line.zip(c.end_line);
         let place = match lines {
-            Some((s, e)) => format!("{} {}", side_label(c.side), line_label(s, e)),
+            Some((s, e)) => format!("{} {}", c.side.as_str(), line_label(s, e)),
             None => "whole file".to_string(),
         };
         let file = self.context.and_then(|ctx| ctx.scenario.file(&c.file));
@@ -198,13 +198,7 @@ impl<'a> Builder<'a> {
             category: issue.category.as_str(),
             state,
             result: label(self.record, &issue.id),
-            places: places
-                .iter()
-                .map(|p| {
-                    let lines = line_label(p.lines.0, p.lines.1);
-                    format!("{} {} {lines}", p.file, side_label(p.side))
-                })
-                .collect(),
+            places: places.iter().map(IssuePlace::label).collect(),
             explanation: detail.explanation,
             strong: detail.strong,
             follow_up: detail.follow_up,
@@ -318,22 +312,6 @@ pub fn evidence(issue: &str, credited: bool, tier_label: &str, terms: &[String])
         format!("{verb} {issue} ({tier_label})")
     } else {
         format!("{verb} {issue} ({tier_label}: {})", terms.join(", "))
-    }
-}
-
-/// "12" or "12-15", for a comment's or an issue's lines.
-pub fn line_label(start: u32, end: u32) -> String {
-    if start == end {
-        start.to_string()
-    } else {
-        format!("{start}-{end}")
-    }
-}
-
-pub fn side_label(side: Side) -> &'static str {
-    match side {
-        Side::Original => "original",
-        Side::Modified => "modified",
     }
 }
 

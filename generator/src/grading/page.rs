@@ -10,8 +10,9 @@ use tera::Tera;
 use super::Subject;
 use super::results::GradeRecord;
 use super::sheet::{Decision, Extra, Outcome, Recommendation, Sheet, pointer};
-use crate::export::report::{LEVELS, line_label, side_label};
+use crate::export::report::LEVELS;
 use crate::render::{CSP, Theme};
+use crate::scenario::line_label;
 
 pub const TEMPLATE: &str = "grade/grade.html";
 /// Files of the theme the page loads besides its stylesheets, served at `/static/<name>`.
@@ -159,9 +160,9 @@ fn place(subject: &Subject, comment: &str) -> (String, String) {
         Some(c) => {
             let at = match (c.start_line, c.end_line) {
                 (Some(s), Some(e)) => {
-                    format!("{}:{} ({})", c.file, line_label(s, e), side_label(c.side))
+                    format!("{}:{} ({})", c.file, line_label(s, e), c.side.as_str())
                 }
-                (Some(s), None) => format!("{}:{s} ({})", c.file, side_label(c.side)),
+                (Some(s), None) => format!("{}:{s} ({})", c.file, c.side.as_str()),
                 _ => format!("{} (whole file)", c.file),
             };
             (at, crate::markdown::to_candidate_html(&c.body))
@@ -222,7 +223,7 @@ fn issue_views(
                     "{}:{} ({})",
                     issue.file,
                     line_label(issue.lines.0, issue.lines.1),
-                    side_label(issue.side)
+                    issue.side.as_str()
                 ),
                 detail: crate::markdown::to_html(&issue.detail),
                 suggested,

@@ -106,6 +106,28 @@ pub struct Issue {
     pub terms: Vec<String>,
 }
 
+impl IssuePlace {
+    /// "src/app.rs modified 12-15": how the catalog and the reports list an issue's places.
+    pub fn label(&self) -> String {
+        let (start, end) = self.lines;
+        format!(
+            "{} {} {}",
+            self.file,
+            self.side.as_str(),
+            line_label(start, end)
+        )
+    }
+}
+
+/// "12" or "12-15", for a comment's or an issue's lines.
+pub fn line_label(start: u32, end: u32) -> String {
+    if start == end {
+        start.to_string()
+    } else {
+        format!("{start}-{end}")
+    }
+}
+
 impl Issue {
     /// The main place followed by the `also` places.
     pub fn places(&self) -> Vec<IssuePlace> {

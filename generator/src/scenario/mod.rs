@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 use submit_fn::model::{FileStatus, Side};
 
-pub use key::{Category, Issue, IssuePlace, Level};
+pub use key::{Category, Issue, IssuePlace, Level, line_label};
 pub use meta::Meta;
 pub use problem::{InvalidScenario, Problem};
 
