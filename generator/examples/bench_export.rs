@@ -11,11 +11,11 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Instant;
 
-use generator::site::manifest::{manifest, scenario_hash};
 use generator::cli::{ExportFormat, StoreArgs};
 use generator::config::Project;
 use generator::export::{self, collect::ScenarioContext};
 use generator::scenario;
+use generator::site::manifest::{manifest, scenario_hash};
 use submit_fn::store::{Invite, ReviewStore, Submission};
 
 fn review(i: usize) -> String {

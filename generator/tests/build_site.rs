@@ -336,18 +336,11 @@ fn theme_folder_overrides_file_by_file_and_js_imports_are_fingerprinted() {
         "{script}"
     );
     let review = std::fs::read_to_string(dist.join(script.trim_start_matches('/'))).unwrap();
-    let api = report
-        .files
-        .iter()
-        .map(|(p, _)| p.clone())
-        .find(|p| p.starts_with("assets/js/api."))
-        .unwrap();
-    let log = report
-        .files
-        .iter()
-        .map(|(p, _)| p.clone())
-        .find(|p| p.starts_with("assets/js/lib/log."))
-        .unwrap();
+    let built = |prefix: &str| {
+        let found = report.files.iter().find(|(p, _)| p.starts_with(prefix));
+        found.map(|(p, _)| p.clone()).unwrap()
+    };
+    let (api, log) = (built("assets/js/api."), built("assets/js/lib/log."));
     let api_name = api.rsplit('/').next().unwrap();
     let log_name = log.rsplit('/').next().unwrap();
     assert!(review.contains(&format!("from './{api_name}'")), "{review}");

@@ -1,36 +1,21 @@
 //! `reviewroom catalog` writes the interviewer's catalog outside dist/, and `build` never
 //! publishes it or any of the key.
 
+mod support;
+
 use std::path::Path;
-use std::process::Command;
 
 fn reviewroom(root: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_reviewroom"))
-        .arg("--root")
-        .arg(root)
-        .args(args)
-        .env_remove("REVIEWROOM_SECRET")
-        .output()
-        .unwrap()
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
+    support::reviewroom(root).args(args).output().unwrap()
 }
 
 #[test]
 fn catalog_lists_the_key_outside_dist_and_build_never_publishes_it() {
     let project = tempfile::tempdir().unwrap();
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/scenarios");
-    copy_dir(&fixtures, &project.path().join("scenarios"));
+    support::copy_dir(
+        &support::fixtures().join("scenarios"),
+        &project.path().join("scenarios"),
+    );
 
     let out = reviewroom(project.path(), &["catalog"]);
     assert!(

@@ -5,21 +5,8 @@
 
 mod support;
 
-use generator::scenario::{self, InvalidScenario};
-use support::copy_fixture;
-
-fn problems(dir: &std::path::Path) -> String {
-    let err = scenario::load(dir).expect_err("the broken fixture must be rejected");
-    let invalid = err
-        .downcast_ref::<InvalidScenario>()
-        .expect("an InvalidScenario error");
-    invalid
-        .problems
-        .iter()
-        .map(|p| p.to_string())
-        .collect::<Vec<_>>()
-        .join("\n")
-}
+use generator::scenario;
+use support::{copy_fixture, problems};
 
 #[test]
 fn file_paths_with_newlines_html_or_backticks_are_refused() {

@@ -3,23 +3,9 @@
 
 mod support;
 
-use generator::scenario::{self, InvalidScenario};
+use generator::scenario;
 use submit_fn::model::FileStatus;
-use support::{copy_fixture, edit};
-
-/// Every problem of the broken copy, as `check` prints them.
-fn problems(dir: &std::path::Path) -> String {
-    let err = scenario::load(dir).expect_err("the broken fixture must be rejected");
-    let invalid = err
-        .downcast_ref::<InvalidScenario>()
-        .expect("an InvalidScenario error");
-    invalid
-        .problems
-        .iter()
-        .map(|p| p.to_string())
-        .collect::<Vec<_>>()
-        .join("\n")
-}
+use support::{copy_fixture, edit, problems};
 
 #[test]
 fn the_fixture_is_valid_with_every_status() {

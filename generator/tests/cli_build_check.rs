@@ -2,13 +2,7 @@
 
 mod support;
 
-use std::process::Command;
-
-fn reviewroom(root: &std::path::Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_reviewroom"));
-    cmd.arg("--root").arg(root).env_remove("REVIEWROOM_SECRET");
-    cmd
-}
+use support::reviewroom;
 
 #[test]
 fn check_exits_non_zero_naming_file_and_line() {

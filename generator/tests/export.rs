@@ -1,32 +1,28 @@
 //! Export against fixture store content: golden JSON, CSV and Markdown (comparing all but the
 //! export time), and the HTML report's safety properties.
 
-mod common;
+mod support;
 
 use std::collections::BTreeMap;
 
-use common::{context, fixtures, states};
 use generator::cli::ExportFormat;
+use support::{context, fixtures, states};
 
 fn exported(format: ExportFormat) -> String {
     let ctx = context();
     let states = states(&ctx);
     let contexts = BTreeMap::from([(ctx.scenario.slug.clone(), ctx)]);
-    common::written(&contexts, &common::records(&contexts, &states), format)
+    support::written(&contexts, &support::records(&contexts, &states), format)
 }
 
-/// Compares with the golden file; `UPDATE_GOLDEN=1` rewrites it (then read the diff).
+/// Compares with the snapshot `fixtures/export/NAME.snap`: a difference fails with a line diff;
+/// `INSTA_UPDATE=always` (or `cargo insta review`) writes the new export, to read in `git diff`.
 fn golden(name: &str, actual: &str) {
-    let path = fixtures().join("export").join(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, actual).unwrap();
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        expected == actual,
-        "{} differs from the export:\n{actual}",
-        path.display()
-    );
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path(fixtures().join("export"));
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    settings.bind(|| insta::assert_snapshot!(name, actual));
 }
 
 #[test]
@@ -54,7 +50,7 @@ fn json_matches_golden() {
     assert_eq!(records[2]["status"], "draft");
     assert_eq!(records[2]["review"]["comments"], serde_json::json!([]));
     assert_eq!(records[2]["invite"]["revoked"], true);
-    golden("expected.json", &json);
+    golden("json", &json);
 }
 
 #[test]
@@ -88,7 +84,7 @@ fn csv_matches_golden_and_neutralises_formulas() {
             .all(|cell| !cell.starts_with(['=', '+', '-', '@']))
     );
     assert!(csv.contains("'=HYPERLINK"));
-    golden("expected.csv", &csv);
+    golden("csv", &csv);
 }
 
 #[test]
@@ -116,7 +112,7 @@ fn markdown_matches_golden_and_is_inert() {
         md.contains("`db/001_init.sql original 2-5`"),
         "an also place is shown in its own file"
     );
-    golden("expected.md", &md);
+    golden("markdown", &md);
 }
 
 #[test]

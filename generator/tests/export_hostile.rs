@@ -2,7 +2,7 @@
 //! what a hostile scenario holds (HTML in its title and key) reach no terminal, spreadsheet or
 //! Markdown viewer as anything but text, in every human-facing format of export and compare.
 
-mod common;
+mod support;
 
 use std::collections::BTreeMap;
 
@@ -22,12 +22,12 @@ fn hidden(c: char) -> bool {
 }
 
 fn hostile() -> (BTreeMap<String, ScenarioContext>, Vec<InviteState>) {
-    let mut scenario = scenario::load(&common::fixtures().join("scenarios/demo-review")).unwrap();
+    let mut scenario = scenario::load(&support::fixtures().join("scenarios/demo-review")).unwrap();
     scenario.meta.title = "<script>alert(1)</script> & ![t](http://evil.example/t.png)".into();
     scenario.key[0].title = "<img src=x onerror=alert(2)>".into();
     scenario.key[0].detail = "<script>alert(3)</script> ![d](http://evil.example/d.png)".into();
     let ctx = ScenarioContext::new(scenario);
-    let mut states = common::states(&ctx);
+    let mut states = support::states(&ctx);
     for state in &mut states {
         state.invite.candidate = format!("Eve{OSC52} {TRACKER}\u{9b}31m");
         state.invite.reference = Some("R\u{202e}fdp.exe [x](http://evil.example/)".to_string());
@@ -43,12 +43,12 @@ fn hostile() -> (BTreeMap<String, ScenarioContext>, Vec<InviteState>) {
 
 fn exported(format: ExportFormat) -> String {
     let (contexts, states) = hostile();
-    common::written(&contexts, &common::records(&contexts, &states), format)
+    support::written(&contexts, &support::records(&contexts, &states), format)
 }
 
 fn compared(format: ExportFormat) -> String {
     let (contexts, states) = hostile();
-    let records = common::records(&contexts, &states);
+    let records = support::records(&contexts, &states);
     let mut out = Vec::new();
     compare::write(&contexts["demo-review"], &records, format, None, &mut out).unwrap();
     String::from_utf8(out).unwrap()

@@ -1,13 +1,13 @@
 //! Issue 17, item 1: the report an interviewer runs the debrief from. Each test reads only the
 //! part it is about: the JSON `report`, or one section of the HTML and Markdown reports.
 
-mod common;
+mod support;
 
 use std::collections::BTreeMap;
 
-use common::{context, states};
 use generator::cli::ExportFormat;
 use serde_json::Value;
+use support::{context, states};
 
 const STRONG: &str = "A strong comment asks for a bounded retry with backoff.";
 const FOLLOW_UP: &str = "How many attempts would you allow, and why?";
@@ -25,7 +25,7 @@ fn exported(format: ExportFormat) -> String {
     review["viewed_files"] = serde_json::json!(["src/api/client.ts", "app/worker.py"]);
     submission.review = review.to_string();
     let contexts = BTreeMap::from([(ctx.scenario.slug.clone(), ctx)]);
-    common::written(&contexts, &common::records(&contexts, &states), format)
+    support::written(&contexts, &support::records(&contexts, &states), format)
 }
 
 fn report(n: usize) -> Value {
@@ -191,7 +191,7 @@ fn a_theme_folder_overrides_the_report_template_file_by_file() {
     let ctx = context();
     let states = states(&ctx);
     let contexts = BTreeMap::from([(ctx.scenario.slug.clone(), ctx)]);
-    let records = common::records(&contexts, &states);
+    let records = support::records(&contexts, &states);
     let mut out = Vec::new();
     generator::export::write(
         &records,

@@ -1,16 +1,16 @@
 //! Export through a real store: the fixture invites, graded by two graders, written to SQLite
 //! (and, with dynalite, to DynamoDB) export exactly the records the fixture itself gives.
 
-mod common;
+mod support;
 
 use std::collections::BTreeMap;
 
-use common::{context, states};
 use generator::cli::{ExportFormat, StoreArgs};
 use generator::config::Project;
 use generator::export;
 use generator::site::manifest::scenario_hash;
 use submit_fn::store::{DraftOutcome, InviteState, ReviewStore, SubmitOutcome};
+use support::{context, states};
 
 /// Writes every fixture state into the store through the trait.
 async fn fill(store: &dyn ReviewStore, states: &[InviteState]) {
@@ -48,7 +48,7 @@ fn fixture() -> Vec<InviteState> {
     let ctx = context();
     let states = states(&ctx);
     let contexts = BTreeMap::from([(ctx.scenario.slug.clone(), ctx)]);
-    common::grades::graded(&contexts, &states)
+    support::grades::graded(&contexts, &states)
 }
 
 /// The JSON records (without the export time) of `states`.

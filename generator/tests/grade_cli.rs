@@ -2,18 +2,16 @@
 //! page's origin, JSON or a valid grade (each naming its field), a saved grade in the store, and
 //! `export` then showing the confirmed result beside the suggestion.
 
-mod common;
+mod support;
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
+use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 
 use generator::cli::StoreArgs;
 use generator::config::Project;
 use submit_fn::store::{Submission, now};
 
-const BIN: &str = env!("CARGO_BIN_EXE_reviewroom");
 /// A fixed path secret (32 zero bytes): the DynamoDB store takes it only from the environment.
 const SECRET: &str = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
 
@@ -24,15 +22,13 @@ fn project() -> tempfile::TempDir {
 
 /// A project with the demo scenario and `config` as its reviewroom.toml.
 fn project_with(config: &str) -> tempfile::TempDir {
-    let tmp = common::demo_project();
+    let tmp = support::demo_project();
     std::fs::write(tmp.path().join("reviewroom.toml"), config).unwrap();
     tmp
 }
 
 fn cli(root: &Path, args: &[&str]) -> String {
-    let out = Command::new(BIN)
-        .arg("--root")
-        .arg(root)
+    let out = support::reviewroom(root)
         .args(args)
         .env("REVIEWROOM_SECRET", SECRET)
         .output()
@@ -99,9 +95,7 @@ impl Drop for Server {
 }
 
 fn grade(root: &Path, id: &str, grader: &str) -> Server {
-    let mut child = Command::new(BIN)
-        .arg("--root")
-        .arg(root)
+    let mut child = support::reviewroom(root)
         .args(["grade", id, "--grader", grader])
         .env("REVIEWROOM_SECRET", SECRET)
         .stdout(Stdio::piped())
@@ -129,7 +123,7 @@ fn grade(root: &Path, id: &str, grader: &str) -> Server {
     }
 }
 
-/// One HTTP/1.1 request: (status, body).
+/// One request to the grade server: (status, body).
 fn request(
     server: &Server,
     method: &str,
@@ -137,28 +131,8 @@ fn request(
     headers: &[(&str, &str)],
     body: &str,
 ) -> (u16, String) {
-    let mut stream = TcpStream::connect(&server.host).unwrap();
-    let mut head = format!(
-        "{method} {path} HTTP/1.1\r\nConnection: close\r\nContent-Length: {}\r\n",
-        body.len()
-    );
-    if !headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("host")) {
-        head.push_str(&format!("Host: {}\r\n", server.host));
-    }
-    for (k, v) in headers {
-        head.push_str(&format!("{k}: {v}\r\n"));
-    }
-    stream
-        .write_all(format!("{head}\r\n{body}").as_bytes())
-        .unwrap();
-    let mut answer = String::new();
-    stream.read_to_string(&mut answer).unwrap();
-    let status = answer[9..12].parse().unwrap();
-    let body = answer
-        .split_once("\r\n\r\n")
-        .map(|(_, b)| b.to_string())
-        .unwrap_or_default();
-    (status, body)
+    let answer = support::http::request(&server.host, method, path, headers, body);
+    (answer.status, answer.body)
 }
 
 /// The page's fields as a complete grade: every issue `outcome`, every suggested match

@@ -3,15 +3,15 @@
 //! their agreement per level (Cohen's kappa, computed by hand below) in `compare`; the grade
 //! page's validation naming the field it refuses.
 
-mod common;
+mod support;
 
 use std::collections::BTreeMap;
 
-use common::grades::{graded, sheet_json};
-use common::{Contexts, context, records, states, written};
 use generator::cli::ExportFormat;
 use generator::export::compare;
 use generator::grading::{Subject, sheet};
+use support::grades::{graded, sheet_json};
+use support::{Contexts, context, records, states, written};
 
 fn contexts() -> Contexts {
     let ctx = context();

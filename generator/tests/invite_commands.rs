@@ -7,12 +7,9 @@
 mod support;
 
 use std::path::Path;
-use std::process::Command;
 
 use submit_fn::store::{Submission, now};
 use submit_fn::token::Token;
-
-const BIN: &str = env!("CARGO_BIN_EXE_reviewroom");
 
 /// A built copy of the fixture project on one store.
 struct Fixture {
@@ -53,8 +50,8 @@ impl Fixture {
 
     /// Runs the CLI in the project; returns success, stdout and stderr.
     fn cli(&self, args: &[&str]) -> (bool, String, String) {
-        let mut command = Command::new(BIN);
-        command.arg("--root").arg(self.root()).args(args);
+        let mut command = support::reviewroom(self.root());
+        command.args(args);
         if self.secret.is_empty() {
             command.env_remove("REVIEWROOM_SECRET");
         } else {

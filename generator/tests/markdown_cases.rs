@@ -38,7 +38,7 @@ fn the_report_renders_the_pages_markdown_cases_alike() {
     assert!(failed.is_empty(), "{}", failed.join("\n"));
 }
 
-#[path = "common/inert.rs"]
+#[path = "support/inert.rs"]
 mod inert;
 
 proptest::proptest! {

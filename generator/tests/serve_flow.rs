@@ -1,17 +1,14 @@
 //! End to end over HTTP: `reviewroom serve` on a free port in a temp project, an invite from
 //! `reviewroom invite`, the candidate's whole flow, then everything read back from the store.
 
-mod common;
+mod support;
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
+use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
-
-const BIN: &str = env!("CARGO_BIN_EXE_reviewroom");
 
 /// Kills the server when the test ends, even on a failed assertion.
 struct Server(Child);
@@ -31,7 +28,7 @@ fn free_port() -> u16 {
         .port()
 }
 
-/// One HTTP/1.1 request with `Connection: close`; returns status, headers and body.
+/// One request to the server on `port`, with the candidate's token when given.
 fn request(
     port: u16,
     method: &str,
@@ -39,28 +36,18 @@ fn request(
     token: Option<&str>,
     body: Option<&Value>,
 ) -> (u16, String, String) {
-    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    stream
-        .set_read_timeout(Some(Duration::from_secs(20)))
-        .unwrap();
     let body = body.map(|b| b.to_string()).unwrap_or_default();
-    let mut head =
-        format!("{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n");
-    if let Some(token) = token {
-        head.push_str(&format!("Authorization: Bearer {token}\r\n"));
+    let bearer = token.map(|t| format!("Bearer {t}"));
+    let mut headers = Vec::new();
+    if let Some(bearer) = &bearer {
+        headers.push(("Authorization", bearer.as_str()));
     }
     if !body.is_empty() {
-        head.push_str("Content-Type: application/json\r\n");
+        headers.push(("Content-Type", "application/json"));
     }
-    head.push_str(&format!("Content-Length: {}\r\n\r\n", body.len()));
-    stream.write_all(head.as_bytes()).unwrap();
-    stream.write_all(body.as_bytes()).unwrap();
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).unwrap();
-    let text = String::from_utf8_lossy(&raw).into_owned();
-    let (headers, body) = text.split_once("\r\n\r\n").unwrap();
-    let status = headers[9..12].parse().unwrap();
-    (status, headers.to_ascii_lowercase(), body.to_string())
+    let host = format!("127.0.0.1:{port}");
+    let answer = support::http::request(&host, method, path, &headers, &body);
+    (answer.status, answer.headers, answer.body)
 }
 
 fn api(port: u16, method: &str, path: &str, token: &str, body: Option<Value>) -> (u16, Value) {
@@ -70,15 +57,8 @@ fn api(port: u16, method: &str, path: &str, token: &str, body: Option<Value>) ->
 }
 
 fn start_server(root: &Path, port: u16) -> Server {
-    let mut child = Command::new(BIN)
-        .args([
-            "--root",
-            root.to_str().unwrap(),
-            "serve",
-            "--port",
-            &port.to_string(),
-        ])
-        .env_remove("REVIEWROOM_SECRET")
+    let mut child = support::reviewroom(root)
+        .args(["serve", "--port", &port.to_string()])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -113,22 +93,16 @@ fn start_server(root: &Path, port: u16) -> Server {
 }
 
 /// A temp project holding a copy of the fixture scenario.
-fn project_with_fixture() -> tempfile::TempDir {
-    common::demo_project()
-}
-
 #[test]
 fn candidate_flow_over_http() {
-    let tmp = project_with_fixture();
+    let tmp = support::demo_project();
     let root = tmp.path();
     let port = free_port();
     let _server = start_server(root, port);
 
     // The demo invite printed by serve is not needed: mint one as an interviewer would.
-    let out = Command::new(BIN)
+    let out = support::reviewroom(root)
         .args([
-            "--root",
-            root.to_str().unwrap(),
             "invite",
             "demo-review",
             "--candidate",
@@ -138,7 +112,6 @@ fn candidate_flow_over_http() {
             "--time-limit",
             "45m",
         ])
-        .env_remove("REVIEWROOM_SECRET")
         .output()
         .unwrap();
     assert!(
@@ -247,14 +220,8 @@ fn candidate_flow_over_http() {
     assert_eq!(review["summary"], "final");
     assert_eq!(review["comments"][0]["file"], file.as_str());
 
-    let out = Command::new(BIN)
-        .args([
-            "--root",
-            root.to_str().unwrap(),
-            "invites",
-            "--scenario",
-            "demo-review",
-        ])
+    let out = support::reviewroom(root)
+        .args(["invites", "--scenario", "demo-review"])
         .output()
         .unwrap();
     let listing = String::from_utf8(out.stdout).unwrap();
@@ -269,18 +236,12 @@ fn candidate_flow_over_http() {
 /// the links they print use port P and open (docs/design.md §4).
 #[test]
 fn links_printed_while_serving_use_the_served_port() {
-    let tmp = project_with_fixture();
+    let tmp = support::demo_project();
     let root = tmp.path();
     let port = free_port();
     let _server = start_server(root, port);
     let run = |args: &[&str]| {
-        let out = Command::new(BIN)
-            .arg("--root")
-            .arg(root)
-            .args(args)
-            .env_remove("REVIEWROOM_SECRET")
-            .output()
-            .unwrap();
+        let out = support::reviewroom(root).args(args).output().unwrap();
         let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
         assert!(out.status.success(), "{args:?}: {stderr}");
         (String::from_utf8(out.stdout).unwrap(), stderr)

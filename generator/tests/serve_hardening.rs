@@ -9,11 +9,10 @@ mod support;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-const BIN: &str = env!("CARGO_BIN_EXE_reviewroom");
 /// The server's header (and idle) timeout is 10 s, its body timeout 20 s: a test allows more.
 const HEADER_WAIT: Duration = Duration::from_secs(14);
 const BODY_WAIT: Duration = Duration::from_secs(24);
@@ -39,12 +38,9 @@ impl Server {
             .local_addr()
             .unwrap()
             .port();
-        let mut child = Command::new(BIN)
-            .arg("--root")
-            .arg(root)
+        let mut child = support::reviewroom(root)
             .args(["serve", "--port", &port.to_string()])
             .args(extra)
-            .env_remove("REVIEWROOM_SECRET")
             .env_remove("RUST_LOG")
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -110,14 +106,9 @@ fn until_closed(mut stream: TcpStream) -> (String, Duration) {
     )
 }
 
-fn project() -> tempfile::TempDir {
-    let (tmp, _) = support::copy_fixture();
-    tmp
-}
-
 #[test]
 fn slow_clients_are_cut_off_and_big_bodies_refused_before_reading() {
-    let tmp = project();
+    let tmp = support::demo_project();
     let server = Server::start(tmp.path(), &[]);
     std::thread::scope(|scope| {
         // Headers that never end.
@@ -174,7 +165,7 @@ fn slow_clients_are_cut_off_and_big_bodies_refused_before_reading() {
 
 #[test]
 fn connections_are_capped() {
-    let tmp = project();
+    let tmp = support::demo_project();
     let server = Server::start(tmp.path(), &[]);
     let held: Vec<TcpStream> = (0..256).map(|_| server.connect()).collect();
     std::thread::sleep(Duration::from_millis(500));
@@ -187,7 +178,7 @@ fn connections_are_capped() {
 
 #[test]
 fn answers_carry_security_headers_and_links_stay_out() {
-    let tmp = project();
+    let tmp = support::demo_project();
     let root = tmp.path();
     let server = Server::start(root, &[]);
     for path in ["/", "/api/health", "/nothing"] {
@@ -218,7 +209,7 @@ fn answers_carry_security_headers_and_links_stay_out() {
 
 #[test]
 fn requests_are_logged_without_tokens_and_no_demo_invite_without_the_flag() {
-    let tmp = project();
+    let tmp = support::demo_project();
     let root = tmp.path();
     let server = Server::start(root, &[]);
     let answer = server.get(
@@ -240,12 +231,7 @@ fn requests_are_logged_without_tokens_and_no_demo_invite_without_the_flag() {
         "a demo invite without --demo: {output}"
     );
     drop(server);
-    let listing = Command::new(BIN)
-        .arg("--root")
-        .arg(root)
-        .arg("invites")
-        .output()
-        .unwrap();
+    let listing = support::reviewroom(root).arg("invites").output().unwrap();
     assert!(
         listing.stdout.is_empty(),
         "{}",
@@ -255,9 +241,7 @@ fn requests_are_logged_without_tokens_and_no_demo_invite_without_the_flag() {
     let demo = Server::start(root, &["--demo"]);
     assert!(demo.output().contains("#invite=rr2_"), "{}", demo.output());
     drop(demo);
-    let refused = Command::new(BIN)
-        .arg("--root")
-        .arg(root)
+    let refused = support::reviewroom(root)
         .args([
             "serve", "--demo", "--store", "dynamodb", "--table", "t", "--port", "0",
         ])

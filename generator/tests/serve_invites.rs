@@ -1,25 +1,14 @@
 //! `reviewroom invite` and `invites` as an interviewer uses them: minting refuses a stale or
 //! foreign build, and relink, extend, revoke, reopen and delete show in the listing.
 
-mod common;
+mod support;
 
 use std::path::Path;
-use std::process::Command;
-
-const BIN: &str = env!("CARGO_BIN_EXE_reviewroom");
-
-fn project() -> tempfile::TempDir {
-    common::demo_project()
-}
 
 /// Runs the CLI in `root`; returns success, stdout and stderr.
 fn cli(root: &Path, args: &[&str], secret: Option<&str>) -> (bool, String, String) {
-    let mut command = Command::new(BIN);
-    command
-        .arg("--root")
-        .arg(root)
-        .args(args)
-        .env_remove("REVIEWROOM_SECRET");
+    let mut command = support::reviewroom(root);
+    command.args(args);
     if let Some(secret) = secret {
         command.env("REVIEWROOM_SECRET", secret);
     }
@@ -44,7 +33,7 @@ fn state_of(root: &Path, id: &str) -> Option<String> {
 
 #[test]
 fn minting_refuses_stale_or_foreign_builds() {
-    let tmp = project();
+    let tmp = support::demo_project();
     let root = tmp.path();
     let (ok, _, err) = cli(root, &["invite", "demo-review", "--candidate", "Ann"], None);
     assert!(
@@ -91,7 +80,7 @@ fn minting_refuses_stale_or_foreign_builds() {
 
 #[test]
 fn interviewer_changes_show_in_the_listing() {
-    let tmp = project();
+    let tmp = support::demo_project();
     let root = tmp.path();
     assert!(cli(root, &["build"], None).0);
     let (ok, _, err) = cli(
@@ -144,7 +133,7 @@ fn interviewer_changes_show_in_the_listing() {
 /// stored, and printed raw by `invites` (a clipboard write through OSC 52, a hidden link).
 #[test]
 fn control_characters_are_refused_on_input_and_escaped_in_the_listing() {
-    let tmp = project();
+    let tmp = support::demo_project();
     let root = tmp.path();
     assert!(cli(root, &["build"], None).0);
     for args in [
@@ -198,7 +187,7 @@ fn control_characters_are_refused_on_input_and_escaped_in_the_listing() {
 
 #[test]
 fn export_of_a_scenario_without_invites_says_so_and_fails() {
-    let tmp = project();
+    let tmp = support::demo_project();
     let root = tmp.path();
     let (ok, _, err) = cli(root, &["build"], None);
     assert!(ok, "{err}");

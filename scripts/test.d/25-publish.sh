@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `reviewroom publish` against moto's server (S3, CloudFront and CloudFormation on one local
 # port, `moto[server]` from scripts/requirements-test.txt): the #[ignore]d tests of
-# generator/tests/publish.rs (first publish, no-op, dry run, changed and removed scenario,
+# generator/tests/publish/ (first publish, no-op, dry run, changed and removed scenario,
 # --prune-assets, --stack).
 set -euo pipefail
 cd "$ROOT"

@@ -1,5 +1,5 @@
 //! The `candidate_markdown` property: whatever the candidate's text, the report's HTML stays
-//! inert (`common/inert.rs`, the rule the proptest in `markdown_cases.rs` checks too), and the
+//! inert (`support/inert.rs`, the rule the proptest in `markdown_cases.rs` checks too), and the
 //! text-only outputs hold: no control or bidi character survives `printable::escape`, the
 //! Markdown quote keeps every line quoted, and no CSV cell split at any list separator starts a
 //! formula. Shared by the fuzz target and `tests/fuzz_replay.rs` (both include this file by
@@ -7,7 +7,7 @@
 
 use std::sync::LazyLock;
 
-#[path = "../common/inert.rs"]
+#[path = "../support/inert.rs"]
 mod inert;
 
 static INERT: LazyLock<inert::Inert> = LazyLock::new(inert::Inert::new);

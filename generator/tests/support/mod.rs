@@ -1,7 +1,27 @@
-//! Shared by the integration tests: the fixture scenario, copied so a test may break it.
+//! The one test-support module of the integration tests: the fixture scenario (copied so a test
+//! may break it, or as a whole project), `check`'s problems, and the export tests' invites.
 #![allow(dead_code)]
 
+pub mod grades;
+pub mod http;
+mod invites;
+
 use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use generator::scenario::{self, InvalidScenario};
+pub use invites::*;
+
+/// The `reviewroom` binary run on the project at `root`, with no path secret from the caller's
+/// environment (a test that wants one sets `REVIEWROOM_SECRET` on the command).
+pub fn reviewroom(root: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_reviewroom"));
+    command
+        .arg("--root")
+        .arg(root)
+        .env_remove("REVIEWROOM_SECRET");
+    command
+}
 
 pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
@@ -37,4 +57,28 @@ pub fn edit(dir: &Path, file: &str, from: &str, to: &str) {
     let text = std::fs::read_to_string(&path).expect("read");
     assert!(text.contains(from), "{from:?} not in {file}");
     std::fs::write(&path, text.replacen(from, to, 1)).expect("write");
+}
+
+/// A temp project holding a copy of the fixture scenario `demo-review`.
+pub fn demo_project() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    copy_dir(
+        &fixture_scenario(),
+        &tmp.path().join("scenarios/demo-review"),
+    );
+    tmp
+}
+
+/// Every problem `check` finds in a broken scenario, as it prints them.
+pub fn problems(dir: &Path) -> String {
+    let err = scenario::load(dir).expect_err("the broken fixture must be rejected");
+    let invalid = err
+        .downcast_ref::<InvalidScenario>()
+        .expect("an InvalidScenario error");
+    invalid
+        .problems
+        .iter()
+        .map(|p| p.to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
 }

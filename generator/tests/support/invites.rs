@@ -1,12 +1,7 @@
-//! What the integration tests share: a project holding the demo scenario, and the fixture store
-//! content of the export tests (the demo scenario and three invites).
-
-#![allow(dead_code)]
-
-pub mod grades;
+//! The fixture store content of the export tests: the demo scenario and three invites, scored
+//! and written.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
 
 use generator::cli::ExportFormat;
 use generator::export::{self, collect::ScenarioContext, record::ExportRecord};
@@ -17,12 +12,8 @@ use time::macros::datetime;
 
 pub const XSS: &str = "<img src=x onerror=alert(1)> and [js](javascript:alert(1)) and ![p](http://evil.example/p.png)";
 
-pub fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
-}
-
 pub fn context() -> ScenarioContext {
-    let scenario = scenario::load(&fixtures().join("scenarios/demo-review")).unwrap();
+    let scenario = scenario::load(&super::fixture_scenario()).unwrap();
     ScenarioContext::new(scenario)
 }
 
@@ -135,21 +126,4 @@ pub fn written(contexts: &Contexts, records: &[ExportRecord], format: ExportForm
     )
     .unwrap();
     String::from_utf8(out).unwrap()
-}
-
-/// A temp project holding a copy of the fixture scenario `demo-review`.
-pub fn demo_project() -> tempfile::TempDir {
-    let tmp = tempfile::tempdir().unwrap();
-    let from = fixtures().join("scenarios/demo-review");
-    let to = tmp.path().join("scenarios/demo-review");
-    for entry in walkdir::WalkDir::new(&from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(&from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-    tmp
 }
