@@ -200,9 +200,7 @@ async fn head_session_does_not_record_the_open() {
     assert_eq!(status, StatusCode::OK);
     let state = h.store.load(&invite.id).await.unwrap().unwrap();
     assert_eq!(state.invite.opened_at, None, "HEAD recorded an open");
-    let (_, _, body) = h
-        .send(Method::GET, "/api/session", Some(token.as_str()), None)
-        .await;
+    let (_, body) = h.session(Some(token.as_str())).await;
     assert!(body["opened_at"].is_string());
 }
 

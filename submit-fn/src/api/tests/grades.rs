@@ -22,9 +22,7 @@ async fn no_route_reads_or_writes_a_grade() {
     h.store.save_grade(&invite.id, &grade).await.unwrap();
 
     let mut answers = Vec::new();
-    let (_, _, session) = h
-        .send(Method::GET, "/api/session", Some(token.as_str()), None)
-        .await;
+    let (_, session) = h.session(Some(token.as_str())).await;
     answers.push(session);
     let (_, started) = h
         .json(Method::POST, "/api/session/start", &token, json!({}))
@@ -42,9 +40,7 @@ async fn no_route_reads_or_writes_a_grade() {
         .await;
     assert_eq!(status, StatusCode::CREATED, "{created}");
     answers.push(created);
-    let (_, _, after) = h
-        .send(Method::GET, "/api/session", Some(token.as_str()), None)
-        .await;
+    let (_, after) = h.session(Some(token.as_str())).await;
     answers.push(after);
     for answer in answers {
         assert!(!answer.to_string().contains(MARK), "{answer}");

@@ -65,6 +65,12 @@ impl Harness {
         (parts.status, parts.headers, value)
     }
 
+    /// `GET /api/session`, as the page asks on load.
+    pub async fn session(&self, token: Option<&str>) -> (StatusCode, Value) {
+        let (status, _, value) = self.send(Method::GET, "/api/session", token, None).await;
+        (status, value)
+    }
+
     pub async fn json(
         &self,
         method: Method,

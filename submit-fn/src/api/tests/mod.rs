@@ -42,29 +42,23 @@ async fn health_and_json_fallbacks() {
 async fn tokens_are_checked_before_and_against_the_store() {
     let h = harness();
     let (_, token) = h.invite(|_| {}).await;
-    let (status, _, body) = h.send(Method::GET, "/api/session", None, None).await;
+    let (status, body) = h.session(None).await;
     assert_eq!(
         (status, code(&body)),
         (StatusCode::UNAUTHORIZED, "invalid_token")
     );
-    let (status, _, body) = h
-        .send(Method::GET, "/api/session", Some("rr1_short"), None)
-        .await;
+    let (status, body) = h.session(Some("rr1_short")).await;
     assert_eq!(
         (status, code(&body)),
         (StatusCode::UNAUTHORIZED, "invalid_token")
     );
     let other = Token::mint().unwrap();
-    let (status, _, body) = h
-        .send(Method::GET, "/api/session", Some(other.as_str()), None)
-        .await;
+    let (status, body) = h.session(Some(other.as_str())).await;
     assert_eq!(
         (status, code(&body)),
         (StatusCode::UNAUTHORIZED, "invite_not_found")
     );
-    let (status, _, body) = h
-        .send(Method::GET, "/api/session", Some(token.as_str()), None)
-        .await;
+    let (status, body) = h.session(Some(token.as_str())).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(body["state"], "not_started");
     assert_eq!(body["scenario"], "demo");
@@ -85,16 +79,12 @@ async fn relinked_token_dies_and_revoked_or_expired_answer_403() {
         )
         .await
         .unwrap();
-    let (status, _, body) = h
-        .send(Method::GET, "/api/session", Some(old.as_str()), None)
-        .await;
+    let (status, body) = h.session(Some(old.as_str())).await;
     assert_eq!(
         (status, code(&body)),
         (StatusCode::UNAUTHORIZED, "invite_not_found")
     );
-    let (status, _, body) = h
-        .send(Method::GET, "/api/session", Some(new.as_str()), None)
-        .await;
+    let (status, body) = h.session(Some(new.as_str())).await;
     assert_eq!(
         (status, body["invite_id"].as_str()),
         (StatusCode::OK, Some(invite.id.as_str()))
@@ -105,9 +95,7 @@ async fn relinked_token_dies_and_revoked_or_expired_answer_403() {
         .change(&revoked.id, InviteChange::Revoke { at: now() })
         .await
         .unwrap();
-    let (status, _, body) = h
-        .send(Method::GET, "/api/session", Some(token.as_str()), None)
-        .await;
+    let (status, body) = h.session(Some(token.as_str())).await;
     assert_eq!(
         (status, code(&body)),
         (StatusCode::FORBIDDEN, "invite_revoked")
@@ -146,12 +134,8 @@ async fn relinked_token_dies_and_revoked_or_expired_answer_403() {
 async fn start_is_idempotent_and_open_recorded_once() {
     let h = harness();
     let (invite, token) = h.invite(|i| i.time_limit_seconds = Some(600)).await;
-    let (_, _, first) = h
-        .send(Method::GET, "/api/session", Some(token.as_str()), None)
-        .await;
-    let (_, _, second) = h
-        .send(Method::GET, "/api/session", Some(token.as_str()), None)
-        .await;
+    let (_, first) = h.session(Some(token.as_str())).await;
+    let (_, second) = h.session(Some(token.as_str())).await;
     assert_eq!(first["opened_at"], second["opened_at"]);
     // The time box is known before the start, so the page can say what it is.
     assert_eq!(first["time_limit_seconds"], 600);
@@ -228,9 +212,7 @@ async fn drafts_start_the_invite_conflict_and_repeat() {
         (status, body["version"].as_u64()),
         (StatusCode::OK, Some(2))
     );
-    let (_, _, session) = h
-        .send(Method::GET, "/api/session", Some(token.as_str()), None)
-        .await;
+    let (_, session) = h.session(Some(token.as_str())).await;
     assert_eq!(session["draft"]["version"], 2);
     assert_eq!(session["draft"]["review"]["summary"], "c");
 }
@@ -273,9 +255,7 @@ async fn submission_replays_and_refuses_others() {
     );
     assert_eq!(body["submission_id"], "s1");
     assert_eq!(body["received_at"], first["received_at"]);
-    let (_, _, session) = h
-        .send(Method::GET, "/api/session", Some(token.as_str()), None)
-        .await;
+    let (_, session) = h.session(Some(token.as_str())).await;
     assert_eq!(session["state"], "submitted");
     assert_eq!(
         session["draft"],

@@ -31,9 +31,7 @@ async fn a_submission_without_start_records_no_start_and_no_server_time() {
         )
         .await
         .unwrap();
-    let (status, _, session) = h
-        .send(Method::GET, "/api/session", Some(token.as_str()), None)
-        .await;
+    let (status, session) = h.session(Some(token.as_str())).await;
     assert_eq!(status, StatusCode::OK, "{session}");
     assert_eq!(session["state"], "submitted");
     let (status, again) = h
