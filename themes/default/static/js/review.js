@@ -2,6 +2,7 @@
 // shows its state, and wires the diff, comments, drafts and the final submission together.
 
 import { Api, untilAnswered } from './api.js';
+import { applySession, minutes, tick, timeLimit } from './clock.js';
 import { Comments } from './comments.js';
 import {
   currentView,
@@ -27,10 +28,6 @@ const body = document.body;
 const ui = {
   editable: true,
   state: 'preview',
-  offset: 0,
-  deadline: null,
-  startedAt: null,
-  limit: null,
 };
 let api = null;
 let draft = null;
@@ -150,35 +147,6 @@ function offerUndo(id) {
   }, 15000);
 }
 
-function tick() {
-  const timer = $('#rr-timer');
-  if (ui.deadline) {
-    const left = Math.round((ui.deadline - (Date.now() + ui.offset)) / 1000);
-    const abs = Math.abs(left);
-    const text = `${Math.floor(abs / 60)}:${String(abs % 60).padStart(2, '0')}`;
-    timer.textContent =
-      left >= 0 ? `${text} left` : `Time is up (${text} over): you can still submit`;
-    timer.dataset.kind = left >= 0 ? (left < 300 ? 'warn' : 'ok') : 'late';
-  } else if (ui.startedAt) {
-    const spent = Math.round((Date.now() + ui.offset - ui.startedAt) / 60000);
-    timer.textContent = `${spent} min of a suggested ${body.dataset.minutes}`;
-  } else {
-    // Before the start the header and the "Ready" notice say what the time is.
-    timer.textContent = '';
-  }
-}
-
-function applySession(session) {
-  ui.offset = Date.parse(session.server_time) - Date.now();
-  ui.deadline = session.deadline ? Date.parse(session.deadline) : null;
-  ui.startedAt = session.started_at ? Date.parse(session.started_at) : null;
-  ui.limit = session.time_limit_seconds ?? null;
-  if (ui.limit) $('.pr-minutes').textContent = `time box: ${minutes(ui.limit)}`;
-  tick();
-}
-
-const minutes = (seconds) =>
-  `${Math.round(seconds / 60)} minute${Math.round(seconds / 60) === 1 ? '' : 's'}`;
 const copyKey = (id) => `rr:submitted:${id}`;
 
 /** What was sent, read-only: verdict, summary, and the comments inline under their lines. */
@@ -353,8 +321,8 @@ async function openInvite(token) {
     setState('Not started');
     $('#rr-start').hidden = false;
     $('#rr-open-submit').hidden = true;
-    const time = ui.limit
-      ? `Time box: ${minutes(ui.limit)}, counted down in the bar from when you press “Start the review”. At zero the timer shows the time over; you can still submit, and how late is recorded with your review.`
+    const time = timeLimit()
+      ? `Time box: ${minutes(timeLimit())}, counted down in the bar from when you press “Start the review”. At zero the timer shows the time over; you can still submit, and how late is recorded with your review.`
       : 'There is no time limit: the clock in the bar counts from when you press “Start the review”.';
     notice(
       'Ready when you are',
