@@ -15,7 +15,7 @@ if ! cargo fuzz --version >/dev/null 2>&1; then
   cargo install cargo-fuzz --version 0.13.2 --locked
 fi
 # The replay test checks the seeds and writes them into fuzz/corpus/<target>/.
-FUZZ_CORPUS="$PWD/fuzz/corpus" cargo test --quiet --locked -p generator --test fuzz_replay
+FUZZ_CORPUS="$PWD/fuzz/corpus" cargo test --quiet --locked --workspace --test fuzz_replay
 
 cd fuzz
 # Stable Rust: no sanitizer (the code forbids `unsafe`; panics, overflows with debug

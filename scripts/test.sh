@@ -15,6 +15,7 @@ export CARGO_INCREMENTAL=${CARGO_INCREMENTAL:-0}
 # cargo-clippy hands clippy-driver its arguments (separated by __CLIPPY_HACKERY__). Every stage
 # sees the same two variables, so no stage rebuilds what another built.
 RUSTC_WORKSPACE_WRAPPER="$(rustc --print sysroot)/bin/clippy-driver"
+[[ -x "$RUSTC_WORKSPACE_WRAPPER" ]] || { echo "no clippy-driver: rustup component add clippy" >&2; exit 1; }
 export RUSTC_WORKSPACE_WRAPPER
 export CLIPPY_ARGS="-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__"
 filter=${1:-}

@@ -92,7 +92,6 @@ fn start_server(root: &Path, port: u16) -> Server {
     panic!("reviewroom serve did not start: {seen:#?}");
 }
 
-/// A temp project holding a copy of the fixture scenario.
 #[test]
 fn candidate_flow_over_http() {
     let tmp = support::demo_project();

@@ -8,6 +8,10 @@ pyenv_ensure() {
   fi
   if ! cmp -s "$req" "$venv/.installed"; then
     "$venv/bin/pip" install --quiet --disable-pip-version-check uv
+    # uv reads its own settings, not pip's: a pip mirror set in the environment serves both.
+    if [[ -n "${PIP_INDEX_URL:-}" && -z "${UV_INDEX_URL:-}" ]]; then
+      export UV_INDEX_URL="$PIP_INDEX_URL"
+    fi
     "$venv/bin/uv" pip install --quiet --python "$venv/bin/python" -r "$req"
     cp "$req" "$venv/.installed"
   fi
