@@ -1,0 +1,124 @@
+//! Scoring by parts: summary paragraphs placed by the files they name, sentences and clauses
+//! judged alone, places and praise set aside before a comment becomes terms.
+
+use super::*;
+
+#[test]
+fn summary_paragraphs_are_placed_by_the_files_they_name() {
+    let review = Review {
+        summary: "Solid work overall.\n\nIn client.ts the session token travels in the query \
+                  string.\n\nThe SQL injection worries me."
+            .into(),
+        ..Review::default()
+    };
+    let s = score(&key(), &review, &Params::default());
+    assert_eq!(
+        tiers(&s, "summary:2"),
+        [("token-in-url".into(), Tier::InFile)]
+    );
+    assert_eq!(
+        tiers(&s, "summary:3"),
+        [("sql-injection".into(), Tier::Elsewhere)],
+        "names no file: said of the review"
+    );
+    assert!(s.credits("summary:1").is_empty());
+}
+
+#[test]
+fn a_summary_listing_flaws_in_clauses_credits_each_where_its_sentence_points() {
+    let review = Review {
+        summary: "Two things before merge: the search term is concatenated into SQL, \
+                  and retries have no exponential backoff. In client.ts the session token \
+                  ends up in the URL."
+            .into(),
+        ..Review::default()
+    };
+    let s = score(&key(), &review, &Params::default());
+    let mut got = tiers(&s, "summary:1");
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            ("retry-storm".into(), Tier::Elsewhere),
+            ("sql-injection".into(), Tier::Elsewhere),
+            ("token-in-url".into(), Tier::InFile),
+        ],
+        "the last sentence names client.ts, so it is placed there"
+    );
+}
+
+#[test]
+fn a_clause_that_could_be_either_issue_credits_neither() {
+    let s = scored(vec![comment(
+        "c",
+        "other.ts",
+        M,
+        Some((1, 1)),
+        "Looks fine, and the search is quick.",
+    )]);
+    assert!(s.credits("c").is_empty(), "{:?}", s.matches("c"));
+}
+
+#[test]
+fn naming_a_file_says_where_not_what() {
+    let key = Key::new(
+        vec![
+            issue(
+                "retry-storm",
+                "junior",
+                vec![place("worker.ts", M, 60, 62)],
+                "Retries without backoff hammer the database",
+                "Add exponential backoff and a cap.",
+            ),
+            issue(
+                "queue-unbounded",
+                "mid",
+                vec![place("queue.ts", M, 5, 5)],
+                "The queue grows without bound",
+                "Nothing caps the queue; add backpressure.",
+            ),
+        ],
+        vec!["worker.ts".into(), "queue.ts".into()],
+        Box::new(NoLineMap),
+    );
+    let strength = |body: &str| {
+        let review = Review {
+            comments: vec![comment("c", "worker.ts", M, Some((61, 61)), body)],
+            ..Review::default()
+        };
+        let s = score(&key, &review, &Params::default());
+        s.matches("c")
+            .iter()
+            .find(|m| m.issue == "retry-storm")
+            .map(|m| m.strength)
+    };
+    // `queue.ts` (and its line) name where the retries end up, not the queue's own flaw.
+    assert_eq!(
+        strength("Retries with no backoff, called from queue.ts line 5"),
+        strength("Retries with no backoff, called from")
+    );
+}
+
+#[test]
+fn a_sentence_of_praise_credits_nothing_in_a_longer_comment() {
+    let s = scored(vec![comment(
+        "c",
+        "db.ts",
+        M,
+        Some((61, 61)),
+        "Nice: the search term goes into the SQL as a bind parameter now, no injection there. \
+         Here, though, every failed call retries at once and forever, so one slow database \
+         turns into a storm; add exponential backoff with jitter and a cap on attempts.",
+    )]);
+    assert_eq!(s.credits("c"), ["retry-storm"]);
+}
+
+#[test]
+fn a_summary_that_names_no_file_names_a_flaw_briefly() {
+    let review = Review {
+        summary: "Two asks: a backoff cap, and keep the session token out of history.".into(),
+        ..Review::default()
+    };
+    let s = score(&key(), &review, &Params::default());
+    assert_eq!(s.credits("summary:1"), ["token-in-url"]);
+}
