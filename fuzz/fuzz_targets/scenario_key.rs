@@ -5,6 +5,8 @@
 
 use libfuzzer_sys::fuzz_target;
 
+#[path = "../../generator/tests/properties/fixture.rs"]
+mod fixture;
 #[path = "../../generator/tests/properties/scenario_key.rs"]
 mod property;
 

@@ -6,6 +6,8 @@
 
 use libfuzzer_sys::fuzz_target;
 
+#[path = "../../generator/tests/properties/fixture.rs"]
+mod fixture;
 #[path = "../../generator/tests/properties/scenario_paths.rs"]
 mod property;
 

@@ -16,6 +16,8 @@ mod api_request;
 mod candidate_markdown;
 #[path = "properties/diff_replay.rs"]
 mod diff_replay;
+#[path = "properties/fixture.rs"]
+mod fixture;
 #[path = "properties/scenario_key.rs"]
 mod scenario_key;
 #[path = "properties/scenario_paths.rs"]

@@ -4,34 +4,13 @@
 //! lists problems that each name a file of the folder and a line that exists. Shared by the
 //! fuzz target and `tests/fuzz_replay.rs` (both include this file by path).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::{LazyLock, Mutex};
 
 use generator::scenario::{self, InvalidScenario, line_count};
 
-/// A copy of the test fixture scenario, made once per process; the lock keeps one check at a
-/// time writing into it.
-static FOLDER: LazyLock<Mutex<(tempfile::TempDir, PathBuf)>> = LazyLock::new(|| {
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../generator/tests/fixtures/scenarios/demo-review");
-    let root = tempfile::tempdir().expect("a temporary folder");
-    let dir = root.path().join("demo-review");
-    for entry in walkdir::WalkDir::new(&fixture) {
-        let entry = entry.expect("read the fixture folder");
-        let to = dir.join(
-            entry
-                .path()
-                .strip_prefix(&fixture)
-                .expect("inside the fixture"),
-        );
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&to).expect("create folder");
-        } else {
-            std::fs::copy(entry.path(), &to).expect("copy fixture file");
-        }
-    }
-    Mutex::new((root, dir))
-});
+/// A copy of the test fixture scenario, made once per process.
+static FOLDER: LazyLock<Mutex<(tempfile::TempDir, PathBuf)>> = LazyLock::new(super::fixture::copy);
 
 /// Panics when the property fails.
 pub fn check(data: &[u8]) {

@@ -19,29 +19,8 @@ fn allowed(byte: u8) -> bool {
     byte.is_ascii_alphanumeric() || b"._-+@()[]/".contains(&byte)
 }
 
-/// A copy of the test fixture scenario, made once per process; the lock keeps one check at a
-/// time writing into it.
-static FOLDER: LazyLock<Mutex<(tempfile::TempDir, PathBuf)>> = LazyLock::new(|| {
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../generator/tests/fixtures/scenarios/demo-review");
-    let root = tempfile::tempdir().expect("a temporary folder");
-    let dir = root.path().join("demo-review");
-    for entry in walkdir::WalkDir::new(&fixture) {
-        let entry = entry.expect("read the fixture folder");
-        let to = dir.join(
-            entry
-                .path()
-                .strip_prefix(&fixture)
-                .expect("inside the fixture"),
-        );
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&to).expect("create folder");
-        } else {
-            std::fs::copy(entry.path(), &to).expect("copy fixture file");
-        }
-    }
-    Mutex::new((root, dir))
-});
+/// A copy of the test fixture scenario, made once per process.
+static FOLDER: LazyLock<Mutex<(tempfile::TempDir, PathBuf)>> = LazyLock::new(super::fixture::copy);
 
 /// Creates `base/<parts>` as a new file; the folders it made (outermost first) and the file,
 /// or None when the file system refuses the name or the path exists.
