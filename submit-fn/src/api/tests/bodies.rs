@@ -6,7 +6,6 @@ use axum::http::{Method, StatusCode};
 use serde_json::{Value, json};
 
 use super::harness::{code, harness, submission};
-use crate::store::ReviewStore;
 
 fn field_and_message(body: &Value) -> (&str, &str) {
     (
@@ -145,7 +144,7 @@ async fn shape_errors_name_the_field_in_plain_words() {
             assert!(!got_message.contains(internal), "{sent} -> {answer}");
         }
     }
-    let (status, _) = h.json(Method::PUT, "/api/draft", &token, draft).await;
+    let (status, _) = h.draft(&token, draft).await;
     assert_eq!(status, StatusCode::OK, "the object form still works");
 }
 
@@ -181,12 +180,12 @@ async fn control_characters_in_candidate_text_answer_422_naming_the_field() {
         assert_eq!(got_field, field, "{answer}");
         assert!(message.contains("control characters"), "{answer}");
     }
-    let state = h.store.load(&invite.id).await.unwrap().unwrap();
+    let state = h.stored(&invite.id).await;
     assert!(state.draft.is_none() && state.submissions.is_empty());
     // Newlines, tabs and bidi controls pass.
     let mut fine = submission("s1");
     fine["comments"][0]["body"] = json!("line\n\tindented \u{202e}quoted\u{202c}");
-    let (status, answer) = h.json(Method::POST, "/api/submissions", &token, fine).await;
+    let (status, answer) = h.submit(&token, fine).await;
     assert_eq!(status, StatusCode::CREATED, "{answer}");
 }
 
@@ -198,7 +197,7 @@ async fn head_session_does_not_record_the_open() {
         .send(Method::HEAD, "/api/session", Some(token.as_str()), None)
         .await;
     assert_eq!(status, StatusCode::OK);
-    let state = h.store.load(&invite.id).await.unwrap().unwrap();
+    let state = h.stored(&invite.id).await;
     assert_eq!(state.invite.opened_at, None, "HEAD recorded an open");
     let (_, body) = h.session(Some(token.as_str())).await;
     assert!(body["opened_at"].is_string());

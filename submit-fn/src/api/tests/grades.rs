@@ -29,15 +29,8 @@ async fn no_route_reads_or_writes_a_grade() {
         .await;
     answers.push(started);
     let draft = json!({"version": 0, "save_id": "s1", "review": review()});
-    answers.push(h.json(Method::PUT, "/api/draft", &token, draft).await.1);
-    let (status, created) = h
-        .json(
-            Method::POST,
-            "/api/submissions",
-            &token,
-            submission("sub-1"),
-        )
-        .await;
+    answers.push(h.draft(&token, draft).await.1);
+    let (status, created) = h.submit(&token, submission("sub-1")).await;
     assert_eq!(status, StatusCode::CREATED, "{created}");
     answers.push(created);
     let (_, after) = h.session(Some(token.as_str())).await;
@@ -66,7 +59,7 @@ async fn no_route_reads_or_writes_a_grade() {
             );
         }
     }
-    let stored = h.store.load(id).await.unwrap().unwrap();
+    let stored = h.stored(id).await;
     assert_eq!(
         stored.grades,
         [grade],

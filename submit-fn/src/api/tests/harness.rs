@@ -11,7 +11,7 @@ use tower::ServiceExt;
 
 use crate::api::*;
 use crate::store::tests::conformance::new_invite;
-use crate::store::{Invite, SqliteStore};
+use crate::store::{Invite, InviteState, SqliteStore};
 use crate::token::Token;
 
 pub(crate) struct Harness {
@@ -88,6 +88,47 @@ impl Harness {
             .await;
         (status, value)
     }
+
+    /// `POST /api/submissions`.
+    pub async fn submit(&self, token: &Token, body: Value) -> (StatusCode, Value) {
+        self.json(Method::POST, "/api/submissions", token, body)
+            .await
+    }
+
+    /// `PUT /api/draft`.
+    pub async fn draft(&self, token: &Token, body: Value) -> (StatusCode, Value) {
+        self.json(Method::PUT, "/api/draft", token, body).await
+    }
+
+    /// `POST /api/session/start`, which has no body.
+    pub async fn start(&self, token: &Token) -> (StatusCode, Value) {
+        let (status, _, value) = self
+            .send(
+                Method::POST,
+                "/api/session/start",
+                Some(token.as_str()),
+                None,
+            )
+            .await;
+        (status, value)
+    }
+
+    /// What the store holds for an invite the test made.
+    pub async fn stored(&self, invite_id: &str) -> InviteState {
+        self.store.load(invite_id).await.unwrap().unwrap()
+    }
+}
+
+/// Asserts that an answer is the error `expected` with `status`, the pair the error table
+/// promises, and gives its body for the checks that follow.
+#[track_caller]
+pub(crate) fn refused(
+    (status, body): (StatusCode, Value),
+    expected_status: StatusCode,
+    expected: &str,
+) -> Value {
+    assert_eq!((status, code(&body)), (expected_status, expected), "{body}");
+    body
 }
 
 pub(crate) fn code(value: &Value) -> &str {

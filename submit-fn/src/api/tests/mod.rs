@@ -17,7 +17,7 @@ use tower::ServiceExt;
 use super::*;
 use crate::store::{InviteChange, now};
 use crate::token::Token;
-use harness::{code, harness, submission};
+use harness::{harness, refused, submission};
 
 #[tokio::test]
 async fn health_and_json_fallbacks() {
@@ -29,12 +29,13 @@ async fn health_and_json_fallbacks() {
     );
     for path in ["/api/nope", "/elsewhere"] {
         let (status, _, body) = h.send(Method::GET, path, None, None).await;
-        assert_eq!((status, code(&body)), (StatusCode::NOT_FOUND, "not_found"));
+        refused((status, body), StatusCode::NOT_FOUND, "not_found");
     }
     let (status, _, body) = h.send(Method::DELETE, "/api/session", None, None).await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed")
+    refused(
+        (status, body),
+        StatusCode::METHOD_NOT_ALLOWED,
+        "method_not_allowed",
     );
 }
 
@@ -42,22 +43,13 @@ async fn health_and_json_fallbacks() {
 async fn tokens_are_checked_before_and_against_the_store() {
     let h = harness();
     let (_, token) = h.invite(|_| {}).await;
-    let (status, body) = h.session(None).await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::UNAUTHORIZED, "invalid_token")
-    );
-    let (status, body) = h.session(Some("rr1_short")).await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::UNAUTHORIZED, "invalid_token")
-    );
+    let answer = h.session(None).await;
+    refused(answer, StatusCode::UNAUTHORIZED, "invalid_token");
+    let answer = h.session(Some("rr1_short")).await;
+    refused(answer, StatusCode::UNAUTHORIZED, "invalid_token");
     let other = Token::mint().unwrap();
-    let (status, body) = h.session(Some(other.as_str())).await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::UNAUTHORIZED, "invite_not_found")
-    );
+    let answer = h.session(Some(other.as_str())).await;
+    refused(answer, StatusCode::UNAUTHORIZED, "invite_not_found");
     let (status, body) = h.session(Some(token.as_str())).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(body["state"], "not_started");
@@ -79,11 +71,8 @@ async fn relinked_token_dies_and_revoked_or_expired_answer_403() {
         )
         .await
         .unwrap();
-    let (status, body) = h.session(Some(old.as_str())).await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::UNAUTHORIZED, "invite_not_found")
-    );
+    let answer = h.session(Some(old.as_str())).await;
+    refused(answer, StatusCode::UNAUTHORIZED, "invite_not_found");
     let (status, body) = h.session(Some(new.as_str())).await;
     assert_eq!(
         (status, body["invite_id"].as_str()),
@@ -95,26 +84,16 @@ async fn relinked_token_dies_and_revoked_or_expired_answer_403() {
         .change(&revoked.id, InviteChange::Revoke { at: now() })
         .await
         .unwrap();
-    let (status, body) = h.session(Some(token.as_str())).await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::FORBIDDEN, "invite_revoked")
-    );
+    let answer = h.session(Some(token.as_str())).await;
+    refused(answer, StatusCode::FORBIDDEN, "invite_revoked");
 
     let (_, expired) = h
         .invite(|i| i.expires_at = now() - time::Duration::minutes(1))
         .await;
-    let (status, _, body) = h
-        .send(
-            Method::POST,
-            "/api/session/start",
-            Some(expired.as_str()),
-            None,
-        )
-        .await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::FORBIDDEN, "invite_expired")
+    refused(
+        h.start(&expired).await,
+        StatusCode::FORBIDDEN,
+        "invite_expired",
     );
 
     // Started before expiry: still accepted afterwards.
@@ -124,9 +103,7 @@ async fn relinked_token_dies_and_revoked_or_expired_answer_403() {
             i.started_at = Some(now() - time::Duration::minutes(2));
         })
         .await;
-    let (status, body) = h
-        .json(Method::POST, "/api/submissions", &started, submission("s1"))
-        .await;
+    let (status, body) = h.submit(&started, submission("s1")).await;
     assert_eq!(status, StatusCode::CREATED, "{body}");
 }
 
@@ -140,33 +117,12 @@ async fn start_is_idempotent_and_open_recorded_once() {
     // The time box is known before the start, so the page can say what it is.
     assert_eq!(first["time_limit_seconds"], 600);
     assert!(first["deadline"].is_null());
-    let (status, _, a) = h
-        .send(
-            Method::POST,
-            "/api/session/start",
-            Some(token.as_str()),
-            None,
-        )
-        .await;
+    let (status, a) = h.start(&token).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(a["state"], "started");
-    let started = h
-        .store
-        .load(&invite.id)
-        .await
-        .unwrap()
-        .unwrap()
-        .invite
-        .started_at;
+    let started = h.stored(&invite.id).await.invite.started_at;
     assert!(started.is_some());
-    let (_, _, b) = h
-        .send(
-            Method::POST,
-            "/api/session/start",
-            Some(token.as_str()),
-            None,
-        )
-        .await;
+    let (_, b) = h.start(&token).await;
     assert_eq!(a["started_at"], b["started_at"]);
     assert!(a["deadline"].is_string());
 }
@@ -176,38 +132,27 @@ async fn drafts_start_the_invite_conflict_and_repeat() {
     let h = harness();
     let (invite, token) = h.invite(|_| {}).await;
     let save = |version: u64, save_id: &str| json!({"version": version, "save_id": save_id, "review": {"summary": save_id}});
-    let (status, body) = h
-        .json(Method::PUT, "/api/draft", &token, save(0, "a"))
-        .await;
+    let (status, body) = h.draft(&token, save(0, "a")).await;
     assert_eq!(
         (status, body["version"].as_u64()),
         (StatusCode::OK, Some(1)),
         "{body}"
     );
-    let state = h.store.load(&invite.id).await.unwrap().unwrap();
+    let state = h.stored(&invite.id).await;
     assert!(
         state.invite.started_at.is_some(),
         "a draft starts the invite"
     );
-    let (status, body) = h
-        .json(Method::PUT, "/api/draft", &token, save(0, "a"))
-        .await;
+    let (status, body) = h.draft(&token, save(0, "a")).await;
     assert_eq!(
         (status, body["version"].as_u64()),
         (StatusCode::OK, Some(1))
     );
-    let (status, body) = h
-        .json(Method::PUT, "/api/draft", &token, save(0, "b"))
-        .await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::CONFLICT, "version_conflict")
-    );
+    let answer = h.draft(&token, save(0, "b")).await;
+    let body = refused(answer, StatusCode::CONFLICT, "version_conflict");
     assert_eq!(body["version"], 1);
     assert_eq!(body["review"]["summary"], "a");
-    let (status, body) = h
-        .json(Method::PUT, "/api/draft", &token, save(1, "c"))
-        .await;
+    let (status, body) = h.draft(&token, save(1, "c")).await;
     assert_eq!(
         (status, body["version"].as_u64()),
         (StatusCode::OK, Some(2))
@@ -221,38 +166,19 @@ async fn drafts_start_the_invite_conflict_and_repeat() {
 async fn submission_replays_and_refuses_others() {
     let h = harness();
     let (_, token) = h.invite(|_| {}).await;
-    h.json(
-        Method::PUT,
-        "/api/draft",
-        &token,
-        json!({"version": 0, "save_id": "d", "review": {}}),
-    )
-    .await;
-    let (status, first) = h
-        .json(Method::POST, "/api/submissions", &token, submission("s1"))
+    h.draft(&token, json!({"version": 0, "save_id": "d", "review": {}}))
         .await;
+    let (status, first) = h.submit(&token, submission("s1")).await;
     assert_eq!(status, StatusCode::CREATED, "{first}");
     assert_eq!(first["late_seconds"], 0);
-    let (status, again) = h
-        .json(Method::POST, "/api/submissions", &token, submission("s1"))
-        .await;
+    let (status, again) = h.submit(&token, submission("s1")).await;
     assert_eq!((status, &again), (StatusCode::OK, &first));
     let mut changed = submission("s1");
     changed["summary"] = json!("other");
-    let (status, body) = h
-        .json(Method::POST, "/api/submissions", &token, changed)
-        .await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::CONFLICT, "submission_id_reused")
-    );
-    let (status, body) = h
-        .json(Method::POST, "/api/submissions", &token, submission("s2"))
-        .await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::CONFLICT, "already_submitted")
-    );
+    let answer = h.submit(&token, changed).await;
+    refused(answer, StatusCode::CONFLICT, "submission_id_reused");
+    let answer = h.submit(&token, submission("s2")).await;
+    let body = refused(answer, StatusCode::CONFLICT, "already_submitted");
     assert_eq!(body["submission_id"], "s1");
     assert_eq!(body["received_at"], first["received_at"]);
     let (_, session) = h.session(Some(token.as_str())).await;
@@ -263,18 +189,10 @@ async fn submission_replays_and_refuses_others() {
         "no review content after submission"
     );
     assert_eq!(session["submission"]["submission_id"], "s1");
-    let (status, body) = h
-        .json(
-            Method::PUT,
-            "/api/draft",
-            &token,
-            json!({"version": 1, "save_id": "e", "review": {}}),
-        )
+    let answer = h
+        .draft(&token, json!({"version": 1, "save_id": "e", "review": {}}))
         .await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::CONFLICT, "already_submitted")
-    );
+    refused(answer, StatusCode::CONFLICT, "already_submitted");
 }
 
 #[tokio::test]
@@ -287,21 +205,14 @@ async fn late_work_is_stored_with_its_lateness() {
         })
         .await;
     let (status, body) = h
-        .json(
-            Method::PUT,
-            "/api/draft",
-            &token,
-            json!({"version": 0, "save_id": "d", "review": {}}),
-        )
+        .draft(&token, json!({"version": 0, "save_id": "d", "review": {}}))
         .await;
     assert_eq!(status, StatusCode::OK, "late drafts are kept: {body}");
-    let (status, body) = h
-        .json(Method::POST, "/api/submissions", &token, submission("s1"))
-        .await;
+    let (status, body) = h.submit(&token, submission("s1")).await;
     assert_eq!(status, StatusCode::CREATED);
     let late = body["late_seconds"].as_u64().unwrap();
     assert!((235..=245).contains(&late), "{late}");
-    let stored = h.store.load(&invite.id).await.unwrap().unwrap();
+    let stored = h.stored(&invite.id).await;
     assert_eq!(stored.current_submission().unwrap().late_seconds, late);
 }
 
@@ -323,9 +234,10 @@ async fn bodies_are_checked_in_order() {
     let (status, _, body) = h
         .send(Method::POST, "/api/submissions", t, Some(Body::from(big)))
         .await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large")
+    refused(
+        (status, body),
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "payload_too_large",
     );
     let (status, _, body) = h
         .send(
@@ -335,33 +247,20 @@ async fn bodies_are_checked_in_order() {
             Some(Body::from("{\"submission_id\": ")),
         )
         .await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::BAD_REQUEST, "malformed_json")
-    );
+    refused((status, body), StatusCode::BAD_REQUEST, "malformed_json");
     let mut wrong = submission("s1");
     wrong["comments"][0]["start_line"] = json!("three");
-    let (status, body) = h
-        .json(Method::POST, "/api/submissions", &token, wrong)
-        .await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::UNPROCESSABLE_ENTITY, "invalid_field")
-    );
-    assert_eq!(body["error"]["field"], "/comments/0/start_line", "{body}");
+    let answer = h.submit(&token, wrong).await;
+    let body = refused(answer, StatusCode::UNPROCESSABLE_ENTITY, "invalid_field");
+    assert_eq!(body["error"]["field"], "/comments/0/start_line");
     let mut outside = submission("s1");
     outside["comments"][0]["end_line"] = json!(13);
-    let (status, body) = h
-        .json(Method::POST, "/api/submissions", &token, outside)
-        .await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::UNPROCESSABLE_ENTITY, "invalid_field")
-    );
+    let answer = h.submit(&token, outside).await;
+    let body = refused(answer, StatusCode::UNPROCESSABLE_ENTITY, "invalid_field");
     assert_eq!(body["error"]["field"], "/comments/0/end_line");
     let draft = json!({"version": 0, "save_id": "d", "review": {"comments": [
         {"id": "x", "file": "nope.rs", "side": "original", "body": "", "updated_at": ""}]}});
-    let (status, body) = h.json(Method::PUT, "/api/draft", &token, draft).await;
+    let (status, body) = h.draft(&token, draft).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(body["error"]["field"], "/review/comments/0/file");
 }

@@ -170,14 +170,12 @@ fn logs_never_hold_tokens_names_or_review_text() {
         let mut body = review();
         body["submission_id"] = json!("s1");
         body["summary"] = json!("SECRET-REVIEW-TEXT");
-        h.json(
-            Method::PUT,
-            "/api/draft",
+        h.draft(
             &token,
             json!({"version": 0, "save_id": "d", "review": {"summary": "SECRET-DRAFT-TEXT"}}),
         )
         .await;
-        let (status, _) = h.json(Method::POST, "/api/submissions", &token, body).await;
+        let (status, _) = h.submit(&token, body).await;
         assert_eq!(status, StatusCode::CREATED);
         h.send(Method::GET, "/api/session", Some(token.as_str()), None)
             .await;

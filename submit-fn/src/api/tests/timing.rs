@@ -1,7 +1,7 @@
 //! Timing evidence: a submission does not start the invite, the server records its own
 //! measure beside the candidate-reported `elapsed_seconds`, and that figure is capped.
 
-use axum::http::{Method, StatusCode};
+use axum::http::StatusCode;
 use serde_json::json;
 use time::Duration;
 
@@ -13,11 +13,9 @@ use crate::validate::ELAPSED_SLACK_SECONDS;
 async fn a_submission_without_start_records_no_start_and_no_server_time() {
     let h = harness();
     let (invite, token) = h.invite(|_| {}).await;
-    let (status, body) = h
-        .json(Method::POST, "/api/submissions", &token, submission("s1"))
-        .await;
+    let (status, body) = h.submit(&token, submission("s1")).await;
     assert_eq!(status, StatusCode::CREATED, "{body}");
-    let state = h.store.load(&invite.id).await.unwrap().unwrap();
+    let state = h.stored(&invite.id).await;
     assert_eq!(state.invite.started_at, None, "a start stamped at receipt");
     let stored = state.current_submission().unwrap();
     assert_eq!(stored.server_elapsed_seconds, None);
@@ -34,9 +32,7 @@ async fn a_submission_without_start_records_no_start_and_no_server_time() {
     let (status, session) = h.session(Some(token.as_str())).await;
     assert_eq!(status, StatusCode::OK, "{session}");
     assert_eq!(session["state"], "submitted");
-    let (status, again) = h
-        .json(Method::POST, "/api/submissions", &token, submission("s1"))
-        .await;
+    let (status, again) = h.submit(&token, submission("s1")).await;
     assert_eq!(status, StatusCode::OK, "a replay still answers: {again}");
 }
 
@@ -48,9 +44,9 @@ async fn a_started_submission_records_the_server_measure_beside_the_reported_one
         .await;
     let mut body = submission("s1");
     body["elapsed_seconds"] = json!(590);
-    let (status, answer) = h.json(Method::POST, "/api/submissions", &token, body).await;
+    let (status, answer) = h.submit(&token, body).await;
     assert_eq!(status, StatusCode::CREATED, "{answer}");
-    let state = h.store.load(&invite.id).await.unwrap().unwrap();
+    let state = h.stored(&invite.id).await;
     let stored = state.current_submission().unwrap();
     let measured = stored.server_elapsed_seconds.unwrap();
     assert!((600..=605).contains(&measured), "{measured}");
@@ -74,7 +70,7 @@ async fn reported_elapsed_seconds_is_capped_by_the_server_measure() {
     ] {
         let mut body = submission("s1");
         body["elapsed_seconds"] = elapsed.clone();
-        let (status, answer) = h.json(Method::POST, "/api/submissions", &token, body).await;
+        let (status, answer) = h.submit(&token, body).await;
         assert_eq!(
             (status, code(&answer)),
             (StatusCode::UNPROCESSABLE_ENTITY, "invalid_field"),
@@ -83,7 +79,7 @@ async fn reported_elapsed_seconds_is_capped_by_the_server_measure() {
         assert_eq!(answer["error"]["field"], field);
     }
     let draft = json!({"version": 0, "save_id": "d", "review": {"elapsed_seconds": u64::MAX}});
-    let (status, answer) = h.json(Method::PUT, "/api/draft", &token, draft).await;
+    let (status, answer) = h.draft(&token, draft).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{answer}");
     assert_eq!(answer["error"]["field"], "/review/elapsed_seconds");
 
@@ -93,12 +89,10 @@ async fn reported_elapsed_seconds_is_capped_by_the_server_measure() {
         .await;
     let mut body = submission("s1");
     body["elapsed_seconds"] = json!(3600 + ELAPSED_SLACK_SECONDS + 60);
-    let (status, _) = h
-        .json(Method::POST, "/api/submissions", &fresh, body.clone())
-        .await;
+    let (status, _) = h.submit(&fresh, body.clone()).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     body["elapsed_seconds"] = json!(3600);
-    let (status, answer) = h.json(Method::POST, "/api/submissions", &fresh, body).await;
+    let (status, answer) = h.submit(&fresh, body).await;
     assert_eq!(status, StatusCode::CREATED, "{answer}");
 }
 
@@ -108,15 +102,13 @@ async fn viewed_files_are_stored_with_the_review_and_optional() {
     let (invite, token) = h.invite(|_| {}).await;
     let mut body = submission("s1");
     body["viewed_files"] = json!(["nope.rs"]);
-    let (status, answer) = h
-        .json(Method::POST, "/api/submissions", &token, body.clone())
-        .await;
+    let (status, answer) = h.submit(&token, body.clone()).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{answer}");
     assert_eq!(answer["error"]["field"], "/viewed_files/0");
     body["viewed_files"] = json!(["src/lib.rs"]);
-    let (status, answer) = h.json(Method::POST, "/api/submissions", &token, body).await;
+    let (status, answer) = h.submit(&token, body).await;
     assert_eq!(status, StatusCode::CREATED, "{answer}");
-    let state = h.store.load(&invite.id).await.unwrap().unwrap();
+    let state = h.stored(&invite.id).await;
     let stored = state.current_submission().unwrap();
     let review: crate::model::Review = serde_json::from_str(&stored.review).unwrap();
     assert_eq!(review.viewed_files, Some(vec!["src/lib.rs".to_string()]));
