@@ -32,13 +32,24 @@ fn clause_breaks() -> &'static Regex {
 fn clauses(sentence: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
+    let code = code_spans(sentence);
     for m in clause_breaks().find_iter(sentence) {
+        if code.iter().any(|r| r.contains(&m.start())) {
+            continue;
+        }
         out.push(&sentence[start..m.start()]);
         start = m.end();
     }
     out.push(&sentence[start..]);
     out.retain(|c| !c.trim().is_empty());
     out
+}
+
+/// The byte ranges inside inline code (`` `a: b` ``): a comma, colon or bracket there is code,
+/// not a break between clauses ("instead of `except: pass`").
+fn code_spans(sentence: &str) -> Vec<std::ops::Range<usize>> {
+    let ticks: Vec<usize> = sentence.match_indices('`').map(|(i, _)| i).collect();
+    ticks.chunks_exact(2).map(|p| p[0]..p[1]).collect()
 }
 
 /// The text outside fenced code blocks (a suggestion's code, a snippet). Code repeats the

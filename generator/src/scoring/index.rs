@@ -3,6 +3,8 @@
 
 use std::collections::{BTreeSet, HashMap};
 
+use super::text::key_terms;
+#[cfg(test)]
 use super::text::terms;
 
 /// One key issue's text by field; each field weighs differently in the index.
@@ -56,11 +58,11 @@ impl Index {
                 (issue.code.as_str(), CODE_WEIGHT),
             ];
             for (text, weight) in fields {
-                for term in terms(text) {
+                for term in key_terms(text) {
                     *doc.entry(term).or_default() += weight;
                 }
             }
-            for term in issue.terms.iter().flat_map(|t| terms(t)) {
+            for term in issue.terms.iter().flat_map(|t| key_terms(t)) {
                 *doc.entry(term).or_default() += TERMS_WEIGHT;
             }
             docs.push(doc);

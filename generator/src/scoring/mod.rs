@@ -112,7 +112,7 @@ impl Default for Params {
             runner_up: 1.5,
             sentence: 0.10,
             lead: 1.5,
-            clause_terms: 3,
+            clause_terms: 2,
             clause: 0.20,
             clause_lead: 1.9,
             review: 0.0,

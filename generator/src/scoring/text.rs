@@ -83,13 +83,24 @@ fn split_identifier(word: &str) -> Vec<String> {
     parts
 }
 
-/// The terms of a text, in order, with repeats: what BM25 counts.
+/// The terms of a comment, in order, with repeats: what BM25 counts. A negated word counts as
+/// its base too ([`negated`]).
 pub fn terms(text: &str) -> Vec<String> {
+    terms_with(text, true)
+}
+
+/// The terms of key text: as [`terms`], but a negated word stays whole, so "unauthorized" in
+/// one issue's terms does not make "authorization" less telling for the others.
+pub fn key_terms(text: &str) -> Vec<String> {
+    terms_with(text, false)
+}
+
+fn terms_with(text: &str, negate: bool) -> Vec<String> {
     let mut out = Vec::new();
     let lowered = text.to_lowercase();
     for (abbreviation, spelled) in EXPANSIONS {
         if abbreviation.contains('+') && lowered.contains(abbreviation) {
-            push_words(spelled, &mut out);
+            push_words(spelled, negate, &mut out);
         }
     }
     for word in text.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-')) {
@@ -99,7 +110,7 @@ pub fn terms(text: &str) -> Vec<String> {
         }
         let lower = word.to_lowercase();
         if let Some((_, spelled)) = EXPANSIONS.iter().find(|(a, _)| *a == lower) {
-            push_words(spelled, &mut out);
+            push_words(spelled, negate, &mut out);
             continue;
         }
         let parts = split_identifier(word);
@@ -111,7 +122,7 @@ pub fn terms(text: &str) -> Vec<String> {
             }
         }
         for part in parts {
-            push_term(&part, &mut out);
+            push_term(&part, negate, &mut out);
         }
     }
     out
@@ -192,18 +203,31 @@ pub fn sentences(text: &str) -> Vec<&str> {
     out
 }
 
-fn push_words(text: &str, out: &mut Vec<String>) {
+fn push_words(text: &str, negate: bool, out: &mut Vec<String>) {
     for word in text.split_whitespace() {
-        push_term(word, out);
+        push_term(word, negate, out);
     }
 }
 
-fn push_term(part: &str, out: &mut Vec<String>) {
+fn push_term(part: &str, negate: bool, out: &mut Vec<String>) {
     let numeric = part.chars().all(|c| c.is_ascii_digit());
     if part.chars().count() < 2 || stop_words().contains(part) || (numeric && part.len() < 2) {
         return;
     }
     out.push(stemmer().stem(part).into_owned());
+    if let Some(base) = negate.then(|| negated(part)).flatten() {
+        out.push(stemmer().stem(base).into_owned());
+    }
+}
+
+/// The word a negating prefix turns around: "unencoded" says "encoded" is missing, which is
+/// how the key says it ("not encoded"), so both are terms. Only for a remainder long enough to
+/// be a word of its own ("unique", "until" are left alone by the length and stop words).
+fn negated(word: &str) -> Option<&str> {
+    let base = word
+        .strip_prefix("non")
+        .or_else(|| word.strip_prefix("un"))?;
+    (base.chars().count() >= 4 && !stop_words().contains(base)).then_some(base)
 }
 
 #[cfg(test)]

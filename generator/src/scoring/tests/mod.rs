@@ -3,6 +3,7 @@ use super::*;
 use submit_fn::model::{Comment, Side};
 
 mod clauses;
+mod wording;
 
 const M: Side = Side::Modified;
 const O: Side = Side::Original;
