@@ -8,6 +8,7 @@
 use std::time::Duration;
 
 use aws_sdk_dynamodb::Client;
+use aws_sdk_dynamodb::operation::put_item::builders::PutItemFluentBuilder;
 use aws_sdk_dynamodb::types::{AttributeValue, ReturnValue};
 use time::OffsetDateTime;
 
@@ -50,6 +51,16 @@ fn n(value: impl ToString) -> AttributeValue {
 
 pub(crate) fn pk(id: &str) -> String {
     format!("INVITE#{id}")
+}
+
+/// Sends a conditional put: `false` when its condition failed, for the caller to say what
+/// that means.
+async fn put_if(put: PutItemFluentBuilder) -> Result<bool, StoreError> {
+    match put.send().await {
+        Ok(_) => Ok(true),
+        Err(e) if failed_condition(&e) => Ok(false),
+        Err(e) => Err(sdk(e)),
+    }
 }
 
 fn submission_sk(round: u32) -> String {
@@ -128,6 +139,14 @@ impl DynamoStore {
         Ok(item)
     }
 
+    /// A put of `item` into the table, for the caller to add its condition.
+    fn put(&self, item: Item) -> PutItemFluentBuilder {
+        self.client
+            .put_item()
+            .table_name(&self.table)
+            .set_item(Some(item))
+    }
+
     /// An update of META that must find the invite; returns it as stored after.
     async fn update_meta(
         &self,
@@ -160,18 +179,13 @@ impl ReviewStore for DynamoStore {
     fn create_invite<'a>(&'a self, invite: &'a Invite) -> StoreFuture<'a, ()> {
         Box::pin(async move {
             let item = items::invite_item(invite, self.retention_days)?;
-            let result = self
-                .client
-                .put_item()
-                .table_name(&self.table)
-                .set_item(Some(item))
-                .condition_expression("attribute_not_exists(pk)")
-                .send()
-                .await;
-            match result {
-                Ok(_) => Ok(()),
-                Err(e) if failed_condition(&e) => Err(StoreError::Exists(invite.id.clone())),
-                Err(e) => Err(sdk(e)),
+            let put = self
+                .put(item)
+                .condition_expression("attribute_not_exists(pk)");
+            if put_if(put).await? {
+                Ok(())
+            } else {
+                Err(StoreError::Exists(invite.id.clone()))
             }
         })
     }
@@ -272,38 +286,31 @@ impl ReviewStore for DynamoStore {
             item.insert("save_id".into(), s(save_id));
             item.insert("review".into(), s(review));
             item.insert("saved_at".into(), s(rfc3339(at)));
-            let mut request = self
-                .client
-                .put_item()
-                .table_name(&self.table)
-                .set_item(Some(item));
             // Never over a fenced item: the invite is being deleted (see delete.rs).
-            request = if base_version == 0 {
-                request.condition_expression("attribute_not_exists(pk)")
+            let put = if base_version == 0 {
+                self.put(item)
+                    .condition_expression("attribute_not_exists(pk)")
             } else {
-                request
+                self.put(item)
                     .condition_expression("version = :base AND attribute_not_exists(#fence)")
                     .expression_attribute_names("#fence", delete::FENCE)
                     .expression_attribute_values(":base", n(base_version))
             };
-            match request.send().await {
-                Ok(_) => Ok(DraftOutcome::Saved(draft)),
-                Err(e) if failed_condition(&e) => {
-                    let stored = self.get(invite_id, "DRAFT").await?;
-                    if stored
-                        .as_ref()
-                        .is_some_and(|item| item.contains_key(delete::FENCE))
-                    {
-                        return Err(StoreError::NotFound(invite_id.to_string()));
-                    }
-                    let stored = stored.map(|item| items::draft(&item)).transpose()?;
-                    Ok(match stored {
-                        Some(d) if d.save_id == save_id => DraftOutcome::Repeated(d),
-                        other => DraftOutcome::Conflict(other),
-                    })
-                }
-                Err(e) => Err(sdk(e)),
+            if put_if(put).await? {
+                return Ok(DraftOutcome::Saved(draft));
             }
+            let stored = self.get(invite_id, "DRAFT").await?;
+            if stored
+                .as_ref()
+                .is_some_and(|item| item.contains_key(delete::FENCE))
+            {
+                return Err(StoreError::NotFound(invite_id.to_string()));
+            }
+            let stored = stored.map(|item| items::draft(&item)).transpose()?;
+            Ok(match stored {
+                Some(d) if d.save_id == save_id => DraftOutcome::Repeated(d),
+                other => DraftOutcome::Conflict(other),
+            })
         })
     }
 
@@ -317,24 +324,18 @@ impl ReviewStore for DynamoStore {
             let sk = submission_sk(submission.round);
             let mut item = Self::child(&meta, invite_id, &sk)?;
             items::put_submission(&mut item, submission);
-            let result = self
-                .client
-                .put_item()
-                .table_name(&self.table)
-                .set_item(Some(item))
-                .condition_expression("attribute_not_exists(pk)")
-                .send()
-                .await;
-            match result {
-                Ok(_) => Ok(SubmitOutcome::Created(submission.clone())),
-                Err(e) if failed_condition(&e) => match self.get(invite_id, &sk).await? {
-                    Some(stored) if !stored.contains_key(delete::FENCE) => {
-                        Ok(SubmitOutcome::Existing(items::submission(&stored)?))
-                    }
-                    // Fenced (moving or deleted): the write did not land.
-                    _ => Err(StoreError::NotFound(invite_id.to_string())),
-                },
-                Err(e) => Err(sdk(e)),
+            let put = self
+                .put(item)
+                .condition_expression("attribute_not_exists(pk)");
+            if put_if(put).await? {
+                return Ok(SubmitOutcome::Created(submission.clone()));
+            }
+            match self.get(invite_id, &sk).await? {
+                Some(stored) if !stored.contains_key(delete::FENCE) => {
+                    Ok(SubmitOutcome::Existing(items::submission(&stored)?))
+                }
+                // Fenced (moving or deleted): the write did not land.
+                _ => Err(StoreError::NotFound(invite_id.to_string())),
             }
         })
     }
@@ -346,19 +347,14 @@ impl ReviewStore for DynamoStore {
             let mut item = Self::child(&meta, invite_id, &sk)?;
             items::put_grade(&mut item, grade);
             // Never over a tombstone: the invite moved or is gone.
-            let result = self
-                .client
-                .put_item()
-                .table_name(&self.table)
-                .set_item(Some(item))
+            let put = self
+                .put(item)
                 .condition_expression("attribute_not_exists(#fence)")
-                .expression_attribute_names("#fence", delete::FENCE)
-                .send()
-                .await;
-            match result {
-                Ok(_) => Ok(()),
-                Err(e) if failed_condition(&e) => Err(StoreError::NotFound(invite_id.to_string())),
-                Err(e) => Err(sdk(e)),
+                .expression_attribute_names("#fence", delete::FENCE);
+            if put_if(put).await? {
+                Ok(())
+            } else {
+                Err(StoreError::NotFound(invite_id.to_string()))
             }
         })
     }

@@ -77,13 +77,7 @@ impl DynamoStore {
             if let Some(ttl) = item.get(TTL_ATTRIBUTE) {
                 tombstone.insert(TTL_ATTRIBUTE.into(), ttl.clone());
             }
-            self.client
-                .put_item()
-                .table_name(&self.table)
-                .set_item(Some(tombstone))
-                .send()
-                .await
-                .map_err(sdk)?;
+            self.put(tombstone).send().await.map_err(sdk)?;
         }
         Ok(())
     }
