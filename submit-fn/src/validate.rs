@@ -207,23 +207,10 @@ fn comment(c: &Comment, manifest: &Manifest, stage: Stage, at: &str) -> Result<(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{FileStatus, ManifestFile, Side, Verdict};
+    use crate::model::{Side, Verdict};
 
-    pub(crate) fn manifest() -> Manifest {
-        Manifest {
-            version: 1,
-            scenario: "demo".into(),
-            scenario_hash: "h".into(),
-            secret_fingerprint: "00000000".into(),
-            path: "/s/aaaaaaaaaaaaaaaa/".into(),
-            files: vec![ManifestFile {
-                path: "src/lib.rs".into(),
-                old_path: None,
-                status: FileStatus::Modified,
-                original_lines: 10,
-                modified_lines: 12,
-            }],
-        }
+    fn manifest() -> Manifest {
+        crate::store::tests::conformance::manifest("demo")
     }
 
     fn comment(start: Option<u32>, end: Option<u32>, side: Side) -> Comment {

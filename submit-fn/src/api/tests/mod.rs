@@ -15,6 +15,7 @@ use serde_json::{Value, json};
 use tower::ServiceExt;
 
 use super::*;
+use crate::store::tests::conformance::relink;
 use crate::store::{InviteChange, now};
 use crate::token::Token;
 use harness::{harness, refused, submission};
@@ -61,16 +62,7 @@ async fn tokens_are_checked_before_and_against_the_store() {
 async fn relinked_token_dies_and_revoked_or_expired_answer_403() {
     let h = harness();
     let (invite, old) = h.invite(|_| {}).await;
-    let new = Token::mint_for(&invite.id).unwrap();
-    h.store
-        .change(
-            &invite.id,
-            InviteChange::Relink {
-                token_hash: new.hash(),
-            },
-        )
-        .await
-        .unwrap();
+    let (new, _) = relink(&*h.store, &invite.id).await;
     let answer = h.session(Some(old.as_str())).await;
     refused(answer, StatusCode::UNAUTHORIZED, "invite_not_found");
     let (status, body) = h.session(Some(new.as_str())).await;

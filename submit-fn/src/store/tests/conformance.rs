@@ -48,7 +48,18 @@ pub(crate) fn new_invite(scenario: &str) -> (Invite, Token) {
     (invite, token)
 }
 
-fn submission(round: u32, id: &str, body: &str) -> Submission {
+/// Relinks the invite to a new token, as `invite relink` does: the token, and the invite as
+/// stored after.
+pub(crate) async fn relink(store: &dyn ReviewStore, invite_id: &str) -> (Token, Invite) {
+    let token = Token::mint_for(invite_id).unwrap();
+    let change = InviteChange::Relink {
+        token_hash: token.hash(),
+    };
+    let invite = store.change(invite_id, change).await.unwrap();
+    (token, invite)
+}
+
+pub(crate) fn submission(round: u32, id: &str, body: &str) -> Submission {
     Submission {
         round,
         submission_id: id.into(),
@@ -92,16 +103,7 @@ async fn invites_and_changes(store: &dyn ReviewStore, tag: &str) {
         .save_draft(&invite.id, 0, "kept", "{}", now())
         .await
         .unwrap();
-    let new_token = Token::mint_for(&invite.id).unwrap();
-    let relinked = store
-        .change(
-            &invite.id,
-            InviteChange::Relink {
-                token_hash: new_token.hash(),
-            },
-        )
-        .await
-        .unwrap();
+    let (new_token, relinked) = relink(store, &invite.id).await;
     assert_eq!(relinked.id, invite.id, "a relink keeps the id");
     assert!(new_token.hash().matches(&relinked.token_hash().unwrap()));
     let kept = store.load(&invite.id).await.unwrap().unwrap();
@@ -192,49 +194,44 @@ async fn open_and_start(store: &dyn ReviewStore, tag: &str) {
     assert_eq!(started.opened_at, Some(started_at));
 }
 
+/// What a draft save answered: its kind, and the version and review of the draft it carries.
+fn answer(outcome: &DraftOutcome) -> (&str, Option<(u64, &str)>) {
+    let (kind, draft) = match outcome {
+        DraftOutcome::Saved(d) => ("saved", Some(d)),
+        DraftOutcome::Repeated(d) => ("repeated", Some(d)),
+        DraftOutcome::Conflict(d) => ("conflict", d.as_ref()),
+    };
+    (kind, draft.map(|d| (d.version, d.review.as_str())))
+}
+
 async fn drafts(store: &dyn ReviewStore, tag: &str) {
     let (invite, _) = new_invite(&format!("drafts-{tag}"));
     store.create_invite(&invite).await.unwrap();
     let at = now();
-    let first = store
-        .save_draft(&invite.id, 0, "save-1", r#"{"summary":"a"}"#, at)
-        .await
-        .unwrap();
-    let DraftOutcome::Saved(saved) = first else {
-        panic!("{first:?}")
-    };
-    assert_eq!(saved.version, 1);
-    // The same save retried (same base, same save id) answers the stored version.
-    let retried = store
-        .save_draft(&invite.id, 0, "save-1", r#"{"summary":"a"}"#, at)
-        .await
-        .unwrap();
-    assert!(
-        matches!(&retried, DraftOutcome::Repeated(d) if d.version == 1),
-        "{retried:?}"
+    let (a, b, c, d) = (
+        r#"{"summary":"a"}"#,
+        r#"{"summary":"b"}"#,
+        r#"{"summary":"c"}"#,
+        r#"{"summary":"d"}"#,
     );
-    // Another save from a stale base conflicts and carries the stored draft.
-    let stale = store
-        .save_draft(&invite.id, 0, "save-2", r#"{"summary":"b"}"#, at)
-        .await
-        .unwrap();
-    assert!(
-        matches!(&stale, DraftOutcome::Conflict(Some(d)) if d.version == 1 && d.review == r#"{"summary":"a"}"#),
-        "{stale:?}"
-    );
-    let second = store
-        .save_draft(&invite.id, 1, "save-3", r#"{"summary":"c"}"#, at)
-        .await
-        .unwrap();
-    assert!(
-        matches!(&second, DraftOutcome::Saved(d) if d.version == 2),
-        "{second:?}"
-    );
-    let ahead = store
-        .save_draft(&invite.id, 7, "save-4", r#"{"summary":"d"}"#, at)
-        .await
-        .unwrap();
-    assert!(matches!(&ahead, DraftOutcome::Conflict(Some(d)) if d.version == 2));
+    // (base version, save id, review) and what the store answers: its kind, and the version
+    // and review of the draft it carries.
+    let saves = [
+        ((0, "save-1", a), ("saved", Some((1, a)))),
+        // The same save retried (same base, same save id) answers the stored version.
+        ((0, "save-1", a), ("repeated", Some((1, a)))),
+        // Another save from a stale base conflicts and carries the stored draft.
+        ((0, "save-2", b), ("conflict", Some((1, a)))),
+        ((1, "save-3", c), ("saved", Some((2, c)))),
+        ((7, "save-4", d), ("conflict", Some((2, c)))),
+    ];
+    for ((base, save_id, review), expected) in saves {
+        let outcome = store
+            .save_draft(&invite.id, base, save_id, review, at)
+            .await
+            .unwrap();
+        assert_eq!(answer(&outcome), expected, "{save_id}: {outcome:?}");
+    }
     let state = store.load(&invite.id).await.unwrap().unwrap();
     let draft = state.draft.unwrap();
     assert_eq!((draft.version, draft.save_id.as_str()), (2, "save-3"));

@@ -1,8 +1,7 @@
 //! The grades part of the conformance suite: interviewer records beside the invite.
 
-use super::conformance::new_invite;
+use super::conformance::{new_invite, relink};
 use crate::store::*;
-use crate::token::Token;
 
 fn grade(grader: &str, sheet: &str) -> Grade {
     Grade {
@@ -39,16 +38,7 @@ pub(crate) async fn one_per_grader(store: &dyn ReviewStore, tag: &str) {
         Err(StoreError::NotFound(_))
     ));
 
-    let new_token = Token::mint_for(&invite.id).unwrap();
-    let relinked = store
-        .change(
-            &invite.id,
-            InviteChange::Relink {
-                token_hash: new_token.hash(),
-            },
-        )
-        .await
-        .unwrap();
+    let (_, relinked) = relink(store, &invite.id).await;
     assert_eq!(relinked.id, invite.id, "a relink keeps the invite's id");
     let kept = store.load(&relinked.id).await.unwrap().unwrap();
     assert_eq!(

@@ -9,9 +9,8 @@ use std::time::Duration;
 
 use tokio::task::JoinHandle;
 
-use super::conformance::new_invite;
+use super::conformance::{new_invite, relink};
 use crate::store::*;
-use crate::token::Token;
 
 /// Tries per case: the race lost a write in about 1 of 24 tries on dynalite before the fence.
 pub(crate) const TRIES: u64 = 24;
@@ -82,16 +81,7 @@ pub(crate) async fn relink_keeps_acknowledged_writes(store: Arc<dyn ReviewStore>
         let drafts = draft_writer(store.clone(), invite.id.clone(), stop.clone());
         let submitted = submitter(store.clone(), invite.id.clone(), submit_after);
         tokio::time::sleep(head_start).await;
-        let token = Token::mint_for(&invite.id).unwrap();
-        let relinked = store
-            .change(
-                &invite.id,
-                InviteChange::Relink {
-                    token_hash: token.hash(),
-                },
-            )
-            .await
-            .unwrap();
+        let (token, relinked) = relink(&*store, &invite.id).await;
         assert_eq!(relinked.id, invite.id, "try {try_no}: the id moved");
         stop.store(true, Ordering::SeqCst);
         let (acknowledged, submitted) = (drafts.await.unwrap(), submitted.await.unwrap());

@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use super::*;
+use crate::store::tests::conformance;
 
 /// `REVIEWROOM_TEST_DYNAMODB` is set by scripts/test.d/20-stores.sh after starting dynalite.
 pub(crate) async fn local_store() -> DynamoStore {
@@ -22,7 +23,7 @@ pub(crate) async fn local_store() -> DynamoStore {
 #[ignore = "needs dynalite: scripts/test.sh stores"]
 async fn conformance_on_dynalite() {
     let store = local_store().await;
-    let gone = crate::store::tests::conformance::run(Arc::new(store.clone())).await;
+    let gone = conformance::run(Arc::new(store.clone())).await;
     assert!(!gone.is_empty());
     for id in gone {
         for item in store.items(&id).await.unwrap() {
@@ -41,7 +42,7 @@ async fn conformance_on_dynalite() {
 #[ignore = "needs dynalite: scripts/test.sh stores"]
 async fn items_carry_gsi_sk_scenario_and_ttl() {
     let store = local_store().await;
-    let (invite, _) = crate::store::tests::conformance::new_invite("ttl");
+    let (invite, _) = conformance::new_invite("ttl");
     store.create_invite(&invite).await.unwrap();
     store
         .save_draft(&invite.id, 0, "s", "{}", super::super::now())
@@ -65,34 +66,17 @@ async fn items_carry_gsi_sk_scenario_and_ttl() {
 #[ignore = "needs dynalite: scripts/test.sh stores"]
 async fn relink_is_one_write_and_every_item_stays() {
     let store = local_store().await;
-    let (invite, _) = crate::store::tests::conformance::new_invite("relink-items");
+    let (invite, _) = conformance::new_invite("relink-items");
     store.create_invite(&invite).await.unwrap();
     let at = super::super::now();
     store
         .save_draft(&invite.id, 0, "s", "{}", at)
         .await
         .unwrap();
-    let submission = crate::store::Submission {
-        round: 0,
-        submission_id: "sub".into(),
-        body_hash: "hash".into(),
-        review: "{}".into(),
-        received_at: at,
-        late_seconds: 0,
-        server_elapsed_seconds: None,
-    };
+    let submission = conformance::submission(0, "sub", "{}");
     store.submit(&invite.id, &submission).await.unwrap();
     let before = store.items(&invite.id).await.unwrap();
-    let token = crate::token::Token::mint_for(&invite.id).unwrap();
-    let relinked = store
-        .change(
-            &invite.id,
-            InviteChange::Relink {
-                token_hash: token.hash(),
-            },
-        )
-        .await
-        .unwrap();
+    let (token, relinked) = conformance::relink(&store, &invite.id).await;
     assert_eq!(relinked.id, invite.id);
     let after = store.items(&invite.id).await.unwrap();
     assert_eq!(after.len(), before.len(), "{after:?}");
