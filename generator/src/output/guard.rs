@@ -21,6 +21,26 @@ pub struct Protected<'a> {
     pub holds_site: bool,
 }
 
+impl<'a> Protected<'a> {
+    /// The project root, which holds the output folder.
+    pub fn root(path: &'a Path) -> Self {
+        Protected {
+            what: "the project root",
+            path,
+            holds_site: true,
+        }
+    }
+
+    /// A path the output folder must stay clear of.
+    pub fn new(what: &'a str, path: &'a Path) -> Self {
+        Protected {
+            what,
+            path,
+            holds_site: false,
+        }
+    }
+}
+
 /// Refuses `target` (named `flag` in errors, as the operator wrote it) when it overlaps a
 /// protected path, or exists without the marker of a previous build.
 pub fn check(target: &Path, flag: &str, protected: &[Protected]) -> Result<()> {
@@ -121,26 +141,10 @@ mod tests {
     fn run(target: &Path, root: &Path) -> Result<()> {
         let (r, state, scenarios, config) = protected(root);
         let list = [
-            Protected {
-                what: "the project root",
-                path: &r,
-                holds_site: true,
-            },
-            Protected {
-                what: "the state folder",
-                path: &state,
-                holds_site: false,
-            },
-            Protected {
-                what: "the scenarios folder",
-                path: &scenarios,
-                holds_site: false,
-            },
-            Protected {
-                what: "the configuration file",
-                path: &config,
-                holds_site: false,
-            },
+            Protected::root(&r),
+            Protected::new("the state folder", &state),
+            Protected::new("the scenarios folder", &scenarios),
+            Protected::new("the configuration file", &config),
         ];
         check(target, "--out", &list)
     }

@@ -188,38 +188,14 @@ fn check_out(project: &Project, paths: &Paths) -> Result<()> {
     let config = project.path(Path::new(crate::config::CONFIG_FILE));
     let store = project.path(&project.config.store.path);
     let mut protected = vec![
-        Protected {
-            what: "the project root",
-            path: &project.root,
-            holds_site: true,
-        },
-        Protected {
-            what: "the state folder",
-            path: &state,
-            holds_site: false,
-        },
-        Protected {
-            what: "the scenarios folder",
-            path: &paths.scenarios,
-            holds_site: false,
-        },
-        Protected {
-            what: "the configuration file",
-            path: &config,
-            holds_site: false,
-        },
-        Protected {
-            what: "the review store",
-            path: &store,
-            holds_site: false,
-        },
+        Protected::root(&project.root),
+        Protected::new("the state folder", &state),
+        Protected::new("the scenarios folder", &paths.scenarios),
+        Protected::new("the configuration file", &config),
+        Protected::new("the review store", &store),
     ];
     if let Some(theme) = &paths.theme {
-        protected.push(Protected {
-            what: "the theme folder",
-            path: theme,
-            holds_site: false,
-        });
+        protected.push(Protected::new("the theme folder", theme));
     }
     guard::check(&paths.out, &paths.out_flag, &protected)
 }
