@@ -37,34 +37,26 @@ impl Client {
         token: &str,
         body: &str,
     ) -> Option<(u16, Value, Option<u64>)> {
-        let answer = tokio::time::timeout(
-            Duration::from_secs(30),
-            self.exchange(method, path, token, body),
-        )
-        .await
-        .ok()
-        .flatten();
+        let request = format!(
+            "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\
+             Authorization: Bearer {token}\r\nContent-Type: application/json\r\n\
+             Content-Length: {}\r\n\r\n{body}",
+            body.len()
+        );
+        let answer = tokio::time::timeout(Duration::from_secs(30), self.exchange(&request))
+            .await
+            .ok()
+            .flatten();
         if answer.is_none() {
             self.conn = None;
         }
         answer
     }
 
-    async fn exchange(
-        &mut self,
-        method: &str,
-        path: &str,
-        token: &str,
-        body: &str,
-    ) -> Option<(u16, Value, Option<u64>)> {
+    /// Writes the request and reads its status, body and Retry-After.
+    async fn exchange(&mut self, request: &str) -> Option<(u16, Value, Option<u64>)> {
         let conn = self.conn.as_mut()?;
-        let head = format!(
-            "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\
-             Authorization: Bearer {token}\r\nContent-Type: application/json\r\n\
-             Content-Length: {}\r\n\r\n{body}",
-            body.len()
-        );
-        conn.get_mut().write_all(head.as_bytes()).await.ok()?;
+        conn.get_mut().write_all(request.as_bytes()).await.ok()?;
         let mut line = String::new();
         conn.read_line(&mut line).await.ok()?;
         let status = line.get(9..12)?.parse().ok()?;

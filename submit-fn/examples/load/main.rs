@@ -116,6 +116,11 @@ async fn until_answered(
     panic!("{method} {path}: no answer after 60 tries");
 }
 
+/// `POST /api/submissions`, until answered.
+async fn submit(stats: &Stats, client: &mut Client, token: &str, body: &str) -> (u16, Value) {
+    until_answered(stats, client, "POST", "/api/submissions", token, body).await
+}
+
 fn manifest() -> Manifest {
     Manifest {
         version: 1,
@@ -165,49 +170,15 @@ async fn candidate(
     let mut answers = Vec::new();
     if rng.chance(30) {
         let (a, b) = tokio::join!(
-            until_answered(
-                &stats,
-                &mut client,
-                "POST",
-                "/api/submissions",
-                &token,
-                &body
-            ),
-            until_answered(
-                &stats,
-                &mut second,
-                "POST",
-                "/api/submissions",
-                &token,
-                &body
-            )
+            submit(&stats, &mut client, &token, &body),
+            submit(&stats, &mut second, &token, &body)
         );
         answers.extend([a, b]);
     } else {
-        answers.push(
-            until_answered(
-                &stats,
-                &mut client,
-                "POST",
-                "/api/submissions",
-                &token,
-                &body,
-            )
-            .await,
-        );
+        answers.push(submit(&stats, &mut client, &token, &body).await);
     }
     if rng.chance(20) {
-        answers.push(
-            until_answered(
-                &stats,
-                &mut client,
-                "POST",
-                "/api/submissions",
-                &token,
-                &body,
-            )
-            .await,
-        );
+        answers.push(submit(&stats, &mut client, &token, &body).await);
     }
     let created = answers.iter().filter(|(s, _)| *s == 201).count();
     for (status, answer) in &answers {
