@@ -5,8 +5,9 @@ mod support;
 
 use std::path::Path;
 
-fn reviewroom(root: &Path, args: &[&str]) -> std::process::Output {
-    support::reviewroom(root).args(args).output().unwrap()
+/// Runs `reviewroom` on the project, asserting it succeeded.
+fn run(root: &Path, args: &[&str]) {
+    support::succeeds(support::reviewroom(root).args(args));
 }
 
 #[test]
@@ -17,12 +18,7 @@ fn catalog_lists_the_key_outside_dist_and_build_never_publishes_it() {
         &project.path().join("scenarios"),
     );
 
-    let out = reviewroom(project.path(), &["catalog"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    run(project.path(), &["catalog"]);
     let catalog = project.path().join(".reviewroom/catalog");
     let index = std::fs::read_to_string(catalog.join("index.html")).unwrap();
     let key_page = std::fs::read_to_string(catalog.join("demo-review.html")).unwrap();
@@ -34,12 +30,7 @@ fn catalog_lists_the_key_outside_dist_and_build_never_publishes_it() {
     assert!(key_page.contains("Fixture key title Qx7: retries never stop"));
     assert!(key_page.contains("Fixture key detail Qx7b"));
 
-    let out = reviewroom(project.path(), &["build", "--quiet"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    run(project.path(), &["build", "--quiet"]);
     let dist = project.path().join("dist");
     let mut files = 0;
     for entry in walkdir::WalkDir::new(&dist) {

@@ -2,18 +2,13 @@
 
 mod support;
 
-use support::reviewroom;
+use support::{reviewroom, succeeds};
 
 #[test]
 fn check_exits_non_zero_naming_file_and_line() {
     let (tmp, dir) = support::copy_fixture();
-    let ok = reviewroom(tmp.path()).arg("check").output().unwrap();
-    assert!(
-        ok.status.success(),
-        "{}",
-        String::from_utf8_lossy(&ok.stderr)
-    );
-    assert!(String::from_utf8_lossy(&ok.stdout).contains("ok   demo-review"));
+    let ok = succeeds(reviewroom(tmp.path()).arg("check"));
+    assert!(ok.contains("ok   demo-review"), "{ok}");
     support::edit(&dir, "key.toml", "lines = [17, 25]", "lines = [17, 99]");
     let bad = reviewroom(tmp.path())
         .arg("check")
@@ -87,29 +82,13 @@ fn a_build_with_no_scenarios_says_where_it_looked() {
 #[test]
 fn new_scaffolds_a_scenario_that_builds() {
     let tmp = tempfile::tempdir().unwrap();
-    let out = reviewroom(tmp.path())
-        .args(["new", "fresh-one"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    succeeds(reviewroom(tmp.path()).args(["new", "fresh-one"]));
     let bad = reviewroom(tmp.path())
         .args(["new", "Bad Slug"])
         .output()
         .unwrap();
     assert!(!bad.status.success());
-    let build = reviewroom(tmp.path())
-        .args(["--quiet", "build"])
-        .output()
-        .unwrap();
-    assert!(
-        build.status.success(),
-        "{}",
-        String::from_utf8_lossy(&build.stderr)
-    );
+    succeeds(reviewroom(tmp.path()).args(["--quiet", "build"]));
 }
 
 /// Issue 19, item 1: `--out` or `out_dir` naming the project, its state or its scenarios used
@@ -168,15 +147,7 @@ fn build_refuses_an_output_folder_that_would_replace_the_project() {
     assert!(root.join("site/notes.md").is_file());
     std::fs::remove_file(root.join("site/notes.md")).unwrap();
     for _ in 0..2 {
-        let run = reviewroom(root)
-            .args(["--quiet", "build"])
-            .output()
-            .unwrap();
-        assert!(
-            run.status.success(),
-            "{}",
-            String::from_utf8_lossy(&run.stderr)
-        );
+        succeeds(reviewroom(root).args(["--quiet", "build"]));
     }
     assert!(root.join("site/index.html").is_file());
 }

@@ -100,25 +100,18 @@ fn candidate_flow_over_http() {
     let _server = start_server(root, port);
 
     // The demo invite printed by serve is not needed: mint one as an interviewer would.
-    let out = support::reviewroom(root)
-        .args([
-            "invite",
-            "demo-review",
-            "--candidate",
-            "Cy",
-            "--ref",
-            "ats-9",
-            "--time-limit",
-            "45m",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let link = String::from_utf8(out.stdout).unwrap().trim().to_string();
+    let invite = [
+        "invite",
+        "demo-review",
+        "--candidate",
+        "Cy",
+        "--ref",
+        "ats-9",
+        "--time-limit",
+        "45m",
+    ];
+    let out = support::succeeds(support::reviewroom(root).args(invite));
+    let link = out.trim().to_string();
     let (page, token) = link.split_once("#invite=").unwrap();
     let page_path = &page[page.find("/s/").unwrap()..];
 

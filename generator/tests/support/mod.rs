@@ -23,6 +23,16 @@ pub fn reviewroom(root: &Path) -> Command {
     command
 }
 
+/// Runs `command`, asserts that it succeeded (showing its stderr when not), and gives its
+/// stdout.
+#[track_caller]
+pub fn succeeds(command: &mut Command) -> String {
+    let out = command.output().expect("run reviewroom");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
