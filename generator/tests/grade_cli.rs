@@ -48,14 +48,12 @@ fn submitted(root: &Path) -> String {
         .captures(&out)
         .unwrap()[1]
         .to_string();
+    let [c1, c2] = support::comments_on_the_key();
     let review = serde_json::json!({
         "verdict": "request_changes",
         "summary": "Two problems.",
         "comments": [
-            {"id": "c1", "file": "src/api/client.ts", "side": "modified", "start_line": 18, "end_line": 19,
-             "severity": "major", "body": "This loop never ends when the server keeps failing.", "updated_at": "2026-03-02T10:20:00Z"},
-            {"id": "c2", "file": "app/worker.py", "side": "modified", "start_line": 16, "end_line": 16,
-             "severity": "blocker", "body": "SQL injection here?", "updated_at": "2026-03-02T10:30:00Z"},
+            c1, c2,
             {"id": "c3", "file": "src/api/client.ts", "side": "modified",
              "body": "No tests for the client.", "updated_at": "2026-03-02T10:31:00Z"}
         ]

@@ -36,19 +36,31 @@ fn invite(ctx: &ScenarioContext, id: &str, candidate: &str) -> Invite {
     }
 }
 
+/// A review comment on each of the fixture's two key issues (c1 and c2), as a candidate who
+/// found both writes them.
+pub fn comments_on_the_key() -> [serde_json::Value; 2] {
+    [
+        serde_json::json!({"id": "c1", "file": "src/api/client.ts", "side": "modified",
+            "start_line": 18, "end_line": 19, "severity": "major",
+            "body": "This loop never ends when the server keeps failing.",
+            "updated_at": "2026-03-02T10:20:00Z"}),
+        serde_json::json!({"id": "c2", "file": "app/worker.py", "side": "modified",
+            "start_line": 16, "end_line": 16, "severity": "blocker",
+            "body": "SQL injection here?", "updated_at": "2026-03-02T10:30:00Z"}),
+    ]
+}
+
 /// Three invites: one submitted (late, with every kind of comment), one with only a draft,
 /// one never saved.
 pub fn states(ctx: &ScenarioContext) -> Vec<InviteState> {
+    let [c1, c2] = comments_on_the_key();
     let review = serde_json::json!({
         "submission_id": "sub-1",
         "verdict": "request_changes",
         "summary": "Retries need a bound.\n\n=SUM(A1) in a summary",
         "elapsed_seconds": 3900,
         "comments": [
-            {"id": "c1", "file": "src/api/client.ts", "side": "modified", "start_line": 18, "end_line": 19,
-             "severity": "major", "body": "This loop never ends when the server keeps failing.", "updated_at": "2026-03-02T10:20:00Z"},
-            {"id": "c2", "file": "app/worker.py", "side": "modified", "start_line": 16, "end_line": 16,
-             "severity": "blocker", "body": "SQL injection here?", "updated_at": "2026-03-02T10:30:00Z"},
+            c1, c2,
             {"id": "c3", "file": "src/api/client.ts", "side": "modified",
              "body": "File-level: no tests for the client.", "updated_at": "2026-03-02T10:31:00Z"},
             {"id": "c4", "file": "config/settings.yaml", "side": "modified", "start_line": 1, "end_line": 1,
