@@ -31,6 +31,31 @@ const EXPANSIONS: &[(&str, &str)] = &[
     ("rbac", "role permissions"),
 ];
 
+/// Words of general English that say the same of a flaw, each folded to the first: a comment
+/// says "charged twice" or "runs forever" where the key says "duplicate charge" or
+/// "indefinitely".
+const SYNONYMS: &[&[&str]] = &[
+    &[
+        "duplicate",
+        "duplicated",
+        "duplicates",
+        "twice",
+        "double",
+        "doubled",
+    ],
+    &["forever", "indefinitely", "indefinite", "endlessly"],
+    &["swallowed", "swallow", "swallows", "silently", "silent"],
+    &["oversell", "oversold", "overselling", "oversells"],
+    &["stale", "outdated"],
+];
+
+fn synonym(word: &str) -> &str {
+    SYNONYMS
+        .iter()
+        .find(|group| group.contains(&word))
+        .map_or(word, |group| group[0])
+}
+
 fn stop_words() -> &'static BTreeSet<&'static str> {
     static WORDS: OnceLock<BTreeSet<&'static str>> = OnceLock::new();
     WORDS.get_or_init(|| {
@@ -214,6 +239,7 @@ fn push_term(part: &str, negate: bool, out: &mut Vec<String>) {
     if part.chars().count() < 2 || stop_words().contains(part) || (numeric && part.len() < 2) {
         return;
     }
+    let part = synonym(part);
     out.push(stemmer().stem(part).into_owned());
     if let Some(base) = negate.then(|| negated(part)).flatten() {
         out.push(stemmer().stem(base).into_owned());

@@ -1,7 +1,19 @@
-//! How a comment's wording becomes what is judged: negated words, code spans inside a clause,
-//! terse list items.
+//! How a comment's wording becomes what is judged: negated words, synonyms of general English,
+//! filler, code spans inside a clause, terse list items.
 
 use super::*;
+
+/// An index of issues that have only a title.
+fn index_of(titles: &[&str]) -> index::Index {
+    let issues: Vec<index::IssueText> = titles
+        .iter()
+        .map(|t| index::IssueText {
+            title: (*t).into(),
+            ..index::IssueText::default()
+        })
+        .collect();
+    index::Index::new(&issues)
+}
 
 #[test]
 fn a_negated_word_counts_as_its_base_in_a_comment_but_not_in_the_key() {
@@ -24,15 +36,9 @@ fn a_negated_word_counts_as_its_base_in_a_comment_but_not_in_the_key() {
             text::terms(word)
         );
     }
-    let index = index::Index::new(&[
-        index::IssueText {
-            title: "Query parameters are not URL-encoded".into(),
-            ..index::IssueText::default()
-        },
-        index::IssueText {
-            title: "Rows read without a lock".into(),
-            ..index::IssueText::default()
-        },
+    let index = index_of(&[
+        "Query parameters are not URL-encoded",
+        "Rows read without a lock",
     ]);
     let m = index.matches(&text::terms("unencoded params"));
     assert!(m[0].shared.contains(&"encod".to_string()), "{:?}", m[0]);
@@ -77,4 +83,24 @@ fn a_two_term_item_of_a_summary_list_is_judged() {
         "needing three terms, a list item of two is not judged: {:?}",
         before.matches("summary:1")
     );
+}
+
+#[test]
+fn general_synonyms_fold_and_filler_is_dropped() {
+    assert_eq!(text::terms("charged twice"), text::terms("charged double"));
+    assert_eq!(
+        text::terms("runs indefinitely"),
+        text::terms("runs forever"),
+        "what the key says of an unbounded refresh"
+    );
+    assert_eq!(
+        text::terms("errors silently"),
+        text::terms("errors swallowed")
+    );
+    assert_eq!(text::terms("oversold"), text::terms("oversell"));
+    // "at least": filler that would otherwise match a key's "at-least-once delivery".
+    assert_eq!(text::terms("at least log the error"), ["log", "error"]);
+    let index = index_of(&["Refresh timers run forever", "Errors are logged"]);
+    let m = index.matches(&text::terms("this refreshes indefinitely"));
+    assert!(m[0].shared.contains(&"forev".to_string()), "{:?}", m[0]);
 }
