@@ -159,6 +159,23 @@ row('DOM nodes at load (all kinds)', ours.nodes, theirs.nodes);
 row('HTML document', ours.html, theirs.html, kib);
 row('HTML document, gzip -9', ours.htmlGzip, theirs.htmlGzip, kib);
 row('every response, gzip -9', ours.gzip, theirs.gzip, kib);
+// What any page that can show every line of the change must carry at least: the modified
+// side's text alone, no markup, gzipped the same way.
+const modifiedText = Buffer.concat(
+  fs
+    .readdirSync(path.join(scenarios, largest, 'modified'), {
+      recursive: true,
+      withFileTypes: true,
+    })
+    .filter((e) => e.isFile())
+    .map((e) => fs.readFileSync(path.join(e.parentPath ?? e.path, e.name))),
+);
+row(
+  'floor: modified text, gzip -9',
+  zlib.gzipSync(modifiedText, { level: 9 }).length,
+  theirs.htmlGzip,
+  kib,
+);
 console.log(
   `  (every response: ${ours.files} for reviewroom's page, scripts and stylesheets; ${theirs.files} for diff2html's, its script inline)`,
 );

@@ -56,8 +56,15 @@ struct PageFile {
     added: u32,
     removed: u32,
     rows: String,
+    /// Rows past the page's first screens: inside `<noscript>`, made rows by the page's script.
+    rows_later: String,
+    rows_later_count: usize,
     lines: String,
 }
+
+/// Line rows drawn at load, in page order, before the rest of the hunks wait in `<noscript>`:
+/// several screens, so what a reader sees first never waits and a large change parses only this.
+pub const EAGER_ROWS: usize = 300;
 
 #[derive(Serialize)]
 struct AssetView {
@@ -161,8 +168,10 @@ impl Renderer {
             .map(|file| (file, render_file(file)))
             .collect();
         let (mut files, mut unchanged) = (Vec::new(), Vec::new());
-        let (mut added, mut removed) = (0, 0);
+        let (mut added, mut removed, mut drawn) = (0, 0, 0);
         for (n, (file, out)) in rendered.into_iter().enumerate() {
+            let (rows, later, later_count) = out.rows.cut(EAGER_ROWS.saturating_sub(drawn));
+            drawn += out.rows.visible - later_count;
             let view = PageFile {
                 n,
                 path: file.path.clone(),
@@ -173,7 +182,9 @@ impl Renderer {
                 lang: out.language,
                 added: out.diff.added,
                 removed: out.diff.removed,
-                rows: out.rows.rows,
+                rows: rows.to_string(),
+                rows_later: later.to_string(),
+                rows_later_count: later_count,
                 lines: out.rows.lines,
             };
             if file.is_changed() {

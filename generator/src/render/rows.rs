@@ -78,7 +78,8 @@ fn push_row(out: &mut String, row: &Row, original: &SideText, modified: &SideTex
         (_, Some(n), None) => original.push(out, n, &[], None),
         _ => {}
     }
-    out.push_str("</td></tr>\n");
+    // No newline between rows: each would be one more text node in the DOM.
+    out.push_str("</td></tr>");
 }
 
 fn context_row(original: u32, modified: u32) -> Row {
@@ -97,6 +98,11 @@ fn context_row(original: u32, modified: u32) -> Row {
 pub struct FileRows {
     pub rows: String,
     pub lines: String,
+    /// How many line rows `rows` holds (hunk headers and on-demand lines not counted).
+    pub visible: usize,
+    /// Where `rows` may be cut in two (the start of each hunk, with the context before it), as
+    /// (byte offset, line rows before it).
+    cuts: Vec<(usize, usize)>,
 }
 
 impl FileRows {
@@ -120,6 +126,15 @@ impl FileRows {
             push_json_string(&mut self.lines, &line);
         }
         self.lines.push(']');
+    }
+
+    /// The rows cut at the first hunk that starts at or past `budget` line rows: (drawn at
+    /// load, later, how many line rows come later). Nothing comes later within the budget.
+    pub fn cut(&self, budget: usize) -> (&str, &str, usize) {
+        match self.cuts.iter().find(|&&(_, before)| before >= budget) {
+            Some(&(at, before)) => (&self.rows[..at], &self.rows[at..], self.visible - before),
+            None => (&self.rows, "", 0),
+        }
     }
 
     fn finish(mut self) -> FileRows {
@@ -154,6 +169,7 @@ pub fn diff_rows(diff: &FileDiff, original: &SideText, modified: &SideText) -> F
     let mut out = FileRows::default();
     let (mut o, mut m) = (0u32, 0u32);
     for (i, hunk) in diff.hunks.iter().enumerate() {
+        out.cuts.push((out.rows.len(), out.visible));
         if o < hunk.original.start {
             let open = format!("<tbody class=\"context\" hidden data-before-hunk=\"{i}\"");
             out.on_demand(&open, o, m, hunk.original.start - o, modified);
@@ -165,6 +181,7 @@ pub fn diff_rows(diff: &FileDiff, original: &SideText, modified: &SideText) -> F
         for row in &hunk.rows {
             push_row(&mut out.rows, row, original, modified);
         }
+        out.visible += hunk.rows.len();
         out.rows.push_str("</tbody>\n");
         o = hunk.original.end;
         m = hunk.modified.end;
@@ -186,6 +203,8 @@ pub fn unchanged_rows(text: &SideText) -> FileRows {
     FileRows {
         rows,
         lines: "[]".into(),
+        visible: text.lines.len(),
+        cuts: vec![(0, 0)],
     }
 }
 

@@ -125,3 +125,36 @@ proptest! {
         prop_assert_eq!(m, (1..=modified.lines().count() as u32).collect::<Vec<_>>());
     }
 }
+
+#[test]
+fn rows_past_a_budget_are_cut_where_a_hunk_starts() {
+    // A change every 10 lines: four hunks of 3 + 1 + 1 + 3 rows with hidden context between.
+    let original: String = (1..=40).map(|i| format!("line {i}\n")).collect();
+    let modified: String = (1..=40)
+        .map(|i| match i % 10 {
+            5 => format!("changed {i}\n"),
+            _ => format!("line {i}\n"),
+        })
+        .collect();
+    let out = render_file(&file("a.rs", &original, &modified)).rows;
+    assert_eq!(out.visible, 32);
+
+    let (drawn, later, count) = out.cut(10);
+    assert_eq!(count, 16, "two hunks drawn (16 rows >= 10), two later");
+    assert!(later.starts_with("<tbody class=\"context\" hidden data-before-hunk=\"2\""));
+    assert_eq!(
+        format!("{drawn}{later}"),
+        out.rows,
+        "nothing lost or repeated"
+    );
+    assert_eq!(
+        out.cut(0),
+        ("", out.rows.as_str(), 32),
+        "no budget left: all later"
+    );
+    assert_eq!(
+        out.cut(33),
+        (out.rows.as_str(), "", 0),
+        "within the budget: none later"
+    );
+}

@@ -15,7 +15,10 @@ function fileOf(name) {
  *  when the line is in context not yet shown). */
 export function rowFor(file, side, line) {
   const find = () => $(`tr.row[data-${side}="${line}"]`, activeTable(file));
-  return find() || (ensureLine(file, side, Number(line)) && find());
+  const row = find();
+  if (row) return row;
+  ensureLine(file, side, Number(line));
+  return find();
 }
 
 function codeText(row, side) {

@@ -1,7 +1,7 @@
 // The diff as a reader uses it: unified and split views (the rows themselves are rows.js's),
 // context expansion, per-file "viewed", the file filter, and where lines are.
 import { $, $$, announce, el } from './dom.js';
-import { buildSplit, fill, markUnifiedCells } from './rows.js';
+import { buildSplit, fill, markUnifiedCells, materialize, onTable, watchLater } from './rows.js';
 
 const VIEW_KEY = 'rr:view';
 
@@ -66,21 +66,25 @@ function topLine() {
   return null;
 }
 
+/** Shows a drawn file's table for `view`, building the split one the first time. */
+function showView(file, view) {
+  const unified = $('table.diff:not(.diff-split)', file);
+  if (!unified) return;
+  let split = $('table.diff-split', file);
+  if (view === 'split' && !split) {
+    split = buildSplit(unified);
+    unified.after(split);
+  }
+  unified.hidden = view === 'split';
+  if (split) split.hidden = view !== 'split';
+}
+
 export function setView(view, onChange) {
   const anchor = topLine();
   localStorage.setItem(VIEW_KEY, view);
   const shown = currentView();
-  for (const file of files()) {
-    const unified = $('table.diff:not(.diff-split)', file);
-    let split = $('table.diff-split', file);
-    if (shown === 'split' && !split) {
-      split = buildSplit(unified);
-      unified.after(split);
-    }
-    unified.hidden = shown === 'split';
-    if (split) split.hidden = shown !== 'split';
-  }
   document.body.dataset.view = shown;
+  for (const file of files()) showView(file, shown);
   onChange?.();
   if (anchor) {
     const row = $(`tr.row[data-${anchor.side}="${anchor.line}"]`, activeTable(anchor.file));
@@ -98,12 +102,13 @@ function expand(file, selector) {
     button.remove();
 }
 
+/** Adds the expanders a file's table lacks (again when rows that came later are drawn). */
 function addExpanders(file) {
   const unified = $('table.diff', file);
   for (const body of $$('tbody.context[data-before-hunk]', unified)) {
     const i = body.dataset.beforeHunk;
     const header = $(`tbody.hunk[data-hunk="${i}"] tr.hunk-header td`, unified);
-    if (!header) continue;
+    if (!header || !body.hidden || $('button.expand', header)) continue;
     const count = Number(body.dataset.lines);
     header.prepend(
       el(
@@ -115,7 +120,7 @@ function addExpanders(file) {
     );
   }
   const after = $('tbody.context[data-after-last]', unified);
-  if (after) {
+  if (after?.hidden && !$('button.expand-after', file)) {
     const count = Number(after.dataset.lines);
     unified.after(
       el(
@@ -128,6 +133,7 @@ function addExpanders(file) {
 }
 
 export function expandAll(file) {
+  materialize(file);
   for (const body of $$('table.diff:not(.diff-split) tbody.context', file)) fill(file, body);
   for (const body of $$('tbody.context', file)) body.hidden = false;
   for (const button of $$('button.expand', file)) button.remove();
@@ -157,21 +163,30 @@ export function toggleViewed(file, value) {
   updateProgress();
 }
 
+/** What a file's table gets at load, and again when rows that came later are drawn: line
+ *  cells marked, expanders, the split twin when that view is shown, an estimated height. */
+function setUpTable(file, later) {
+  const table = $('table.diff', file);
+  markUnifiedCells(table);
+  addExpanders(file);
+  // An unchanged file's lines become rows when it is first opened.
+  const whole = $('tbody.file-lines[data-lines]', table);
+  if (whole && !later)
+    file.addEventListener('toggle', () => {
+      if (file.open) fill(file, whole);
+    });
+  // Until it is drawn, an off-screen file keeps about the height its rows will take.
+  const waiting = Number($('noscript.rows-later', file)?.dataset.rows || 0);
+  const rows = file.open ? $$('tr', table).length + waiting : 0;
+  file.style.containIntrinsicSize = `auto ${Math.round(rows * 20 + 80)}px`;
+  if (later && document.body.dataset.view) showView(file, currentView());
+}
+
 /** Adds the file toolbar (viewed, comment on file, expand all) and the expanders. */
 export function enhanceFiles(onFileComment) {
+  onTable(setUpTable);
+  watchLater();
   for (const file of files()) {
-    const table = $('table.diff', file);
-    markUnifiedCells(table);
-    addExpanders(file);
-    // An unchanged file's lines become rows when it is first opened.
-    const whole = $('tbody.file-lines[data-lines]', table);
-    if (whole)
-      file.addEventListener('toggle', () => {
-        if (file.open) fill(file, whole);
-      });
-    // Until it is drawn, an off-screen file keeps about the height its visible rows will take.
-    const rows = file.open ? $$('tr', table).length : 0;
-    file.style.containIntrinsicSize = `auto ${Math.round(rows * 20 + 80)}px`;
     // Delegated, so the copies in the split table work too.
     file.addEventListener('click', (event) => {
       const button = event.target.closest('button.expand');

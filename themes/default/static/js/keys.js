@@ -2,6 +2,7 @@
 
 import { activeTable, fileInView, files, stickyTop, toggleViewed } from './diffview.js';
 import { $, $$, announce, el, isTyping } from './dom.js';
+import { materialize } from './rows.js';
 
 const HELP = [
   ['j / k', 'next / previous hunk'],
@@ -69,9 +70,22 @@ export function installKeys({ comment, switchView }) {
     const i = all.indexOf(now);
     return all[forward ? Math.min(i + 1, all.length - 1) : Math.max(i - 1, 0)];
   };
+  /** Draws the open files from the current one onward (or back) up to one with a hunk, so
+   *  `j`/`k` reach hunks whose rows come later. */
+  const drawToward = (forward) => {
+    const all = files();
+    const from = all.indexOf(current?.closest('details.file') || currentFile() || all[0]);
+    const order = forward ? all.slice(from + 1) : all.slice(0, Math.max(from, 0)).reverse();
+    for (const file of order) {
+      if (!file.open) continue;
+      materialize(file);
+      if ($('tr.hunk-header', activeTable(file))) return;
+    }
+  };
   document.addEventListener('keydown', (event) => {
     if (isTyping(event) || event.ctrlKey || event.metaKey || event.altKey || $('dialog[open]'))
       return;
+    if (event.key === 'j' || event.key === 'k') drawToward(event.key === 'j');
     const list = headers();
     const at = current ? list.indexOf(current) : -1;
     switch (event.key) {
@@ -85,6 +99,7 @@ export function installKeys({ comment, switchView }) {
       case '[': {
         const next = step(event.key === ']');
         next.open = true;
+        materialize(next);
         focusRow($('tr.hunk-header', activeTable(next)) || next);
         $('summary', next).focus();
         break;

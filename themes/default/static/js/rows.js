@@ -89,12 +89,15 @@ export function buildSplit(unified) {
       [0, 1].flatMap(() => [el('col', { class: 'ln-col' }), el('col', { class: 'code-col' })]),
     ),
   );
-  for (const body of $$('tbody', unified)) {
-    const out = body.cloneNode(false);
-    splitRows($$('tr', body), out);
-    table.append(out);
-  }
+  for (const body of $$('tbody', unified)) table.append(splitBody(body));
   return table;
+}
+
+/** The split twin of one unified `<tbody>`. */
+function splitBody(body) {
+  const out = body.cloneNode(false);
+  splitRows($$('tr', body), out);
+  return out;
 }
 
 // ---- lines on demand ----
@@ -139,6 +142,7 @@ export function fill(file, body) {
 /** Makes sure the row of `line` on `side` exists (filling the group that holds it); returns
  *  the group when it is a hidden one, so the caller can show it. */
 export function ensureLine(file, side, line) {
+  materialize(file);
   const from = side === 'original' ? 'originalFrom' : 'modifiedFrom';
   for (const body of $$('table.diff:not(.diff-split) tbody[data-lines]', file)) {
     const start = Number(body.dataset[from]);
@@ -148,4 +152,71 @@ export function ensureLine(file, side, line) {
     }
   }
   return null;
+}
+
+// ---- rows later ----
+// On a large change the hunks past the page's first screens come after their file's table in
+// `noscript.rows-later`, as a table of their own: a reader without JavaScript sees them like any
+// others, the page's script gets one text node per file and moves them into the file's table
+// when the file nears the window, when a line of theirs is needed, before find-in-page
+// (Ctrl/Cmd+F) and before printing.
+
+const drawnHooks = [];
+
+/** Runs `hook(file, bodies)` for each file's table: now for every file, and again with the
+ *  new `<tbody>` groups when rows that came later are drawn. */
+export function onTable(hook) {
+  drawnHooks.push(hook);
+  for (const file of $$('details.file')) hook(file, null);
+}
+
+/** Draws the rows of a file that came later (the generator's own escaped markup). */
+export function materialize(file) {
+  const later = file && $('noscript.rows-later', file);
+  if (!later) return;
+  const template = document.createElement('template');
+  template.innerHTML = later.textContent;
+  const bodies = $$('tbody', template.content);
+  $('table.diff:not(.diff-split)', file).append(...bodies);
+  $('.rows-later-space', file)?.remove();
+  later.remove();
+  const split = $('table.diff-split', file);
+  if (split) for (const body of bodies) split.append(splitBody(body));
+  for (const hook of drawnHooks) hook(file, bodies);
+}
+
+export function materializeAll() {
+  for (const file of $$('details.file')) materialize(file);
+}
+
+/** Keeps room for the rows that come later and draws them as their file nears the window. */
+export function watchLater() {
+  const waiting = $$('noscript.rows-later');
+  if (waiting.length === 0) return;
+  const sample = $('table.diff tr.row');
+  const rowHeight = sample?.getBoundingClientRect().height || 20;
+  const observer = new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting) continue;
+        observer.unobserve(entry.target);
+        materialize(entry.target);
+      }
+    },
+    { rootMargin: '1500px 0px' },
+  );
+  for (const later of waiting) {
+    const space = el('div', { class: 'rows-later-space' });
+    space.style.height = `${Number(later.dataset.rows) * rowHeight}px`;
+    later.after(space);
+    observer.observe(later.closest('details.file'));
+  }
+  document.addEventListener(
+    'keydown',
+    (event) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f') materializeAll();
+    },
+    true,
+  );
+  window.addEventListener('beforeprint', materializeAll);
 }
