@@ -84,7 +84,7 @@ pub fn parts<'a>(said: &'a str, at: &[At], files: &[String], summary: bool) -> V
         let own = summary
             .then(|| summary::place_of(sentence, files))
             .flatten()
-            .unwrap_or_else(|| at.to_vec());
+            .unwrap_or_else(|| with_line_named(sentence, at, files));
         let pieces = clauses(sentence);
         if pieces.len() > 1 {
             out.extend(pieces.into_iter().map(|text| {
@@ -94,7 +94,7 @@ pub fn parts<'a>(said: &'a str, at: &[At], files: &[String], summary: bool) -> V
                     at: summary
                         .then(|| summary::place_of(text, files))
                         .flatten()
-                        .unwrap_or_else(|| own.clone()),
+                        .unwrap_or_else(|| with_line_named(text, &own, files)),
                 }
             }));
         }
@@ -103,6 +103,30 @@ pub fn parts<'a>(said: &'a str, at: &[At], files: &[String], summary: bool) -> V
             clause: false,
             at: own,
         });
+    }
+    out
+}
+
+/// Where a part of a line or file comment points: where the comment sits, and also the line
+/// of the comment's file it names by number alone ("and without an idempotency key, see line
+/// 49"). A part that names a file as well is left where it sits.
+fn with_line_named(text: &str, at: &[At], files: &[String]) -> Vec<At> {
+    let mut out = at.to_vec();
+    let file = match at {
+        [At::Lines(place)] => Some((&place.file, place.side)),
+        [At::File(file)] => Some((file, submit_fn::model::Side::Modified)),
+        _ => None,
+    };
+    if let (Some((file, side)), Some((start, end))) = (file, summary::line_of(text))
+        && start > 0
+        && summary::place_of(text, files).is_none()
+    {
+        out.push(At::Lines(super::Place {
+            file: file.clone(),
+            side,
+            start,
+            end,
+        }));
     }
     out
 }

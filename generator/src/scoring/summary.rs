@@ -52,16 +52,20 @@ fn named_files<'a>(text: &str, files: &'a [String]) -> Vec<&'a String> {
         .collect()
 }
 
+/// The first line range a text names ("line 42", "L42-L50", ":42"), if any.
+pub fn line_of(text: &str) -> Option<(u32, u32)> {
+    line_pattern().captures(text).and_then(|c| {
+        let start: u32 = c.get(1)?.as_str().parse().ok()?;
+        let end = c.get(2).and_then(|m| m.as_str().parse().ok());
+        Some((start, end.unwrap_or(start).max(start)))
+    })
+}
+
 /// Where a text points when it names a shown file: that file's line when it names one file
 /// and a line, else the files. `None` when it names no file.
 pub fn place_of(text: &str, files: &[String]) -> Option<Vec<At>> {
     let named = named_files(text, files);
-    let line = line_pattern().captures(text).and_then(|c| {
-        let start: u32 = c.get(1)?.as_str().parse().ok()?;
-        let end = c.get(2).and_then(|m| m.as_str().parse().ok());
-        Some((start, end.unwrap_or(start).max(start)))
-    });
-    match (named.as_slice(), line) {
+    match (named.as_slice(), line_of(text)) {
         ([], _) => None,
         ([file], Some((start, end))) if start > 0 => Some(vec![At::Lines(Place {
             file: (*file).clone(),

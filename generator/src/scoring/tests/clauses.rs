@@ -125,3 +125,20 @@ fn a_summary_that_names_no_file_names_a_flaw_briefly() {
     // "a backoff cap": two terms, as a list item says it, name the retry storm's fix.
     assert_eq!(got, ["retry-storm", "token-in-url"]);
 }
+
+#[test]
+fn a_line_a_comment_names_by_number_places_its_sentence_there_too() {
+    // On line 20 of db.ts, 40 lines from the retries: "in the file" needs more than this says.
+    let body = "This loops on failure too, see line 61.";
+    let s = scored(vec![comment("c", "db.ts", M, Some((20, 20)), body)]);
+    assert_eq!(tiers(&s, "c"), [("retry-storm".into(), Tier::OnLines)]);
+    // A sentence that names another file and a line is not placed in this one.
+    let s = scored(vec![comment(
+        "d",
+        "db.ts",
+        M,
+        Some((20, 20)),
+        "This loops on failure too, see client.ts line 61.",
+    )]);
+    assert!(s.credits("d").is_empty(), "{:?}", s.matches("d"));
+}
