@@ -9,7 +9,7 @@ use generator::cli::{ExportFormat, StoreArgs};
 use generator::config::Project;
 use generator::export;
 use generator::site::manifest::scenario_hash;
-use submit_fn::store::{DraftOutcome, InviteState, ReviewStore, SubmitOutcome};
+use submit_fn::store::{DraftOutcome, DraftSave, InviteState, ReviewStore, SubmitOutcome};
 use support::{context, states};
 
 /// Writes every fixture state into the store through the trait.
@@ -23,10 +23,7 @@ async fn fill(store: &dyn ReviewStore, states: &[InviteState]) {
                 let saved = store
                     .save_draft(
                         &state.invite.id,
-                        base,
-                        &save_id,
-                        &draft.review,
-                        draft.saved_at,
+                        DraftSave::new(base, &save_id, &draft.review, draft.saved_at),
                     )
                     .await
                     .unwrap();

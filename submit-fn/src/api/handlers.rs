@@ -12,7 +12,9 @@ use super::extract::{Bearer, JsonBody};
 use super::session::{authorize, body, check_usable};
 use super::{ApiError, AppState};
 use crate::model::{Comment, Review, Verdict};
-use crate::store::{DraftOutcome, Invite, InviteState, Submission, SubmitOutcome, now, rfc3339};
+use crate::store::{
+    DraftOutcome, DraftSave, Invite, InviteState, Submission, SubmitOutcome, now, rfc3339,
+};
 use crate::validate::{self, Stage};
 
 type Answer = Result<(StatusCode, Json<Value>), ApiError>;
@@ -111,9 +113,8 @@ pub(crate) async fn draft(
     let review =
         serde_json::to_string(&value.review).map_err(|e| ApiError::Internal(e.to_string()))?;
     let id = found.invite.id.clone();
-    let outcome = state
-        .call(|store| store.save_draft(&id, value.version, &value.save_id, &review, now))
-        .await?;
+    let save = DraftSave::new(value.version, &value.save_id, &review, now);
+    let outcome = state.call(|store| store.save_draft(&id, save)).await?;
     match outcome {
         DraftOutcome::Saved(d) | DraftOutcome::Repeated(d) => Ok((
             StatusCode::OK,

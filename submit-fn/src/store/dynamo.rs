@@ -13,7 +13,7 @@ use aws_sdk_dynamodb::types::{AttributeValue, ReturnValue};
 use time::OffsetDateTime;
 
 use super::{
-    Draft, DraftOutcome, Grade, Invite, InviteChange, InviteState, ReviewStore, StoreError,
+    DraftOutcome, DraftSave, Grade, Invite, InviteChange, InviteState, ReviewStore, StoreError,
     StoreFuture, Submission, SubmitOutcome, rfc3339,
 };
 
@@ -268,24 +268,16 @@ impl ReviewStore for DynamoStore {
     fn save_draft<'a>(
         &'a self,
         invite_id: &'a str,
-        base_version: u64,
-        save_id: &'a str,
-        review: &'a str,
-        at: OffsetDateTime,
+        save: DraftSave<'a>,
     ) -> StoreFuture<'a, DraftOutcome> {
         Box::pin(async move {
             let meta = self.meta(invite_id).await?;
             let mut item = Self::child(&meta, invite_id, "DRAFT")?;
-            let draft = Draft {
-                version: base_version + 1,
-                save_id: save_id.to_string(),
-                review: review.to_string(),
-                saved_at: at,
-            };
+            let (base_version, draft) = (save.base_version, save.draft());
             item.insert("version".into(), n(draft.version));
-            item.insert("save_id".into(), s(save_id));
-            item.insert("review".into(), s(review));
-            item.insert("saved_at".into(), s(rfc3339(at)));
+            item.insert("save_id".into(), s(save.save_id));
+            item.insert("review".into(), s(save.review));
+            item.insert("saved_at".into(), s(rfc3339(save.at)));
             // Never over a fenced item: the invite is being deleted (see delete.rs).
             let put = if base_version == 0 {
                 self.put(item)
@@ -308,7 +300,7 @@ impl ReviewStore for DynamoStore {
             }
             let stored = stored.map(|item| items::draft(&item)).transpose()?;
             Ok(match stored {
-                Some(d) if d.save_id == save_id => DraftOutcome::Repeated(d),
+                Some(d) if d.save_id == save.save_id => DraftOutcome::Repeated(d),
                 other => DraftOutcome::Conflict(other),
             })
         })

@@ -155,6 +155,37 @@ impl InviteState {
     }
 }
 
+/// A draft save as the page sends it: the version it is based on (0 creates), its id (a retry
+/// sends the same one), the review as JSON text, and when it arrived.
+#[derive(Debug, Clone, Copy)]
+pub struct DraftSave<'a> {
+    pub base_version: u64,
+    pub save_id: &'a str,
+    pub review: &'a str,
+    pub at: OffsetDateTime,
+}
+
+impl<'a> DraftSave<'a> {
+    pub fn new(base_version: u64, save_id: &'a str, review: &'a str, at: OffsetDateTime) -> Self {
+        DraftSave {
+            base_version,
+            save_id,
+            review,
+            at,
+        }
+    }
+
+    /// The draft this save stores: the version after its base.
+    pub fn draft(&self) -> Draft {
+        Draft {
+            version: self.base_version + 1,
+            save_id: self.save_id.to_string(),
+            review: self.review.to_string(),
+            saved_at: self.at,
+        }
+    }
+}
+
 /// What a draft save did.
 #[derive(Debug, Clone, PartialEq)]
 pub enum DraftOutcome {
@@ -204,14 +235,11 @@ pub trait ReviewStore: Send + Sync {
     -> StoreFuture<'a, Invite>;
     /// Sets `started_at` once; returns the invite as stored after.
     fn start<'a>(&'a self, invite_id: &'a str, at: OffsetDateTime) -> StoreFuture<'a, Invite>;
-    /// Saves a draft based on `base_version` (0 creates); the new version is `base_version + 1`.
+    /// Saves a draft over the save's base version (0 creates) as the next version.
     fn save_draft<'a>(
         &'a self,
         invite_id: &'a str,
-        base_version: u64,
-        save_id: &'a str,
-        review: &'a str,
-        at: OffsetDateTime,
+        save: DraftSave<'a>,
     ) -> StoreFuture<'a, DraftOutcome>;
     /// Stores the submission of its round exactly once.
     fn submit<'a>(

@@ -15,7 +15,7 @@ use rows::{get_draft, get_submissions, load, require};
 use schema::migrate;
 
 use super::{
-    Draft, DraftOutcome, Grade, Invite, InviteChange, InviteState, ReviewStore, StoreError,
+    DraftOutcome, DraftSave, Grade, Invite, InviteChange, InviteState, ReviewStore, StoreError,
     StoreFuture, Submission, SubmitOutcome, rfc3339,
 };
 
@@ -203,33 +203,20 @@ impl ReviewStore for SqliteStore {
     fn save_draft<'a>(
         &'a self,
         invite_id: &'a str,
-        base_version: u64,
-        save_id: &'a str,
-        review: &'a str,
-        at: OffsetDateTime,
+        save: DraftSave<'a>,
     ) -> StoreFuture<'a, DraftOutcome> {
-        let (id, save_id, review) = (
-            invite_id.to_string(),
-            save_id.to_string(),
-            review.to_string(),
-        );
+        let (id, base_version, draft) = (invite_id.to_string(), save.base_version, save.draft());
         self.call(move |conn| {
             let tx = write_tx(conn)?;
             require(&tx, &id)?;
             let current = get_draft(&tx, &id)?;
-            if let Some(draft) = current.as_ref().filter(|d| d.save_id == save_id) {
-                return Ok(DraftOutcome::Repeated(draft.clone()));
+            if let Some(stored) = current.as_ref().filter(|d| d.save_id == draft.save_id) {
+                return Ok(DraftOutcome::Repeated(stored.clone()));
             }
             let stored_version = current.as_ref().map_or(0, |d| d.version);
             if stored_version != base_version {
                 return Ok(DraftOutcome::Conflict(current));
             }
-            let draft = Draft {
-                version: base_version + 1,
-                save_id,
-                review,
-                saved_at: at,
-            };
             tx.execute(
                 "INSERT INTO drafts (invite_id, version, save_id, review, saved_at) \
                  VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (invite_id) DO UPDATE SET \
@@ -240,7 +227,7 @@ impl ReviewStore for SqliteStore {
                     draft.version as i64,
                     draft.save_id,
                     draft.review,
-                    rfc3339(at)
+                    rfc3339(draft.saved_at)
                 ],
             )
             .map_err(sql)?;

@@ -50,10 +50,7 @@ impl ReviewStore for Down {
     fn save_draft<'a>(
         &'a self,
         _: &'a str,
-        _: u64,
-        _: &'a str,
-        _: &'a str,
-        _: time::OffsetDateTime,
+        _: crate::store::DraftSave<'a>,
     ) -> StoreFuture<'a, crate::store::DraftOutcome> {
         self.fail()
     }

@@ -100,7 +100,7 @@ async fn invites_and_changes(store: &dyn ReviewStore, tag: &str) {
     assert!(state.submissions.is_empty());
 
     store
-        .save_draft(&invite.id, 0, "kept", "{}", now())
+        .save_draft(&invite.id, DraftSave::new(0, "kept", "{}", now()))
         .await
         .unwrap();
     let (new_token, relinked) = relink(store, &invite.id).await;
@@ -227,7 +227,7 @@ async fn drafts(store: &dyn ReviewStore, tag: &str) {
     ];
     for ((base, save_id, review), expected) in saves {
         let outcome = store
-            .save_draft(&invite.id, base, save_id, review, at)
+            .save_draft(&invite.id, DraftSave::new(base, save_id, review, at))
             .await
             .unwrap();
         assert_eq!(answer(&outcome), expected, "{save_id}: {outcome:?}");
@@ -239,10 +239,15 @@ async fn drafts(store: &dyn ReviewStore, tag: &str) {
 
     let (fresh, _) = new_invite(&format!("drafts-{tag}"));
     store.create_invite(&fresh).await.unwrap();
-    let missing_base = store.save_draft(&fresh.id, 3, "s", "{}", at).await.unwrap();
+    let missing_base = store
+        .save_draft(&fresh.id, DraftSave::new(3, "s", "{}", at))
+        .await
+        .unwrap();
     assert_eq!(missing_base, DraftOutcome::Conflict(None));
     assert!(matches!(
-        store.save_draft("nosuchinvite2345", 0, "s", "{}", at).await,
+        store
+            .save_draft("nosuchinvite2345", DraftSave::new(0, "s", "{}", at))
+            .await,
         Err(StoreError::NotFound(_))
     ));
 }
@@ -350,7 +355,7 @@ async fn listing(store: &dyn ReviewStore, tag: &str) {
     let (elsewhere, _) = new_invite(&format!("other-{tag}"));
     store.create_invite(&elsewhere).await.unwrap();
     store
-        .save_draft(&ids[1], 0, "d", r#"{"summary":"x"}"#, now())
+        .save_draft(&ids[1], DraftSave::new(0, "d", r#"{"summary":"x"}"#, now()))
         .await
         .unwrap();
     store.start(&ids[2], now()).await.unwrap();

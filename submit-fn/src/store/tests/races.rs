@@ -27,7 +27,7 @@ fn draft_writer(store: Arc<dyn ReviewStore>, id: String, stop: Arc<AtomicBool>) 
             let save_id = format!("save-{}", acknowledged + 1);
             let review = format!("{{\"summary\":\"{save_id}\"}}");
             match store
-                .save_draft(&id, acknowledged, &save_id, &review, now())
+                .save_draft(&id, DraftSave::new(acknowledged, &save_id, &review, now()))
                 .await
             {
                 Ok(DraftOutcome::Saved(d) | DraftOutcome::Repeated(d)) => acknowledged = d.version,
@@ -116,7 +116,9 @@ pub(crate) async fn delete_leaves_nothing_writable(
         submitted.await.unwrap();
         assert!(store.load(&invite.id).await.unwrap().is_none());
         assert!(matches!(
-            store.save_draft(&invite.id, 0, "late", "{}", now()).await,
+            store
+                .save_draft(&invite.id, DraftSave::new(0, "late", "{}", now()))
+                .await,
             Err(StoreError::NotFound(_))
         ));
         assert!(

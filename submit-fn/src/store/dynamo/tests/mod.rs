@@ -45,7 +45,10 @@ async fn items_carry_gsi_sk_scenario_and_ttl() {
     let (invite, _) = conformance::new_invite("ttl");
     store.create_invite(&invite).await.unwrap();
     store
-        .save_draft(&invite.id, 0, "s", "{}", super::super::now())
+        .save_draft(
+            &invite.id,
+            DraftSave::new(0, "s", "{}", super::super::now()),
+        )
         .await
         .unwrap();
     for item in store.items(&invite.id).await.unwrap() {
@@ -70,7 +73,7 @@ async fn relink_is_one_write_and_every_item_stays() {
     store.create_invite(&invite).await.unwrap();
     let at = super::super::now();
     store
-        .save_draft(&invite.id, 0, "s", "{}", at)
+        .save_draft(&invite.id, DraftSave::new(0, "s", "{}", at))
         .await
         .unwrap();
     let submission = conformance::submission(0, "sub", "{}");
