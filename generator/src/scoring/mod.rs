@@ -108,7 +108,7 @@ impl Default for Params {
             on_lines: 0.06,
             beside: 0.22,
             in_file: 0.26,
-            elsewhere: 0.44,
+            elsewhere: 0.42,
             runner_up: 1.5,
             sentence: 0.10,
             lead: 1.5,
