@@ -5,7 +5,7 @@ use axum::body::Body;
 use axum::http::{Method, StatusCode};
 use serde_json::{Value, json};
 
-use super::harness::{code, harness, submission};
+use super::harness::{code, harness, submission, submission_with};
 
 fn field_and_message(body: &Value) -> (&str, &str) {
     (
@@ -71,8 +71,11 @@ async fn shape_errors_name_the_field_in_plain_words() {
             "not a field",
         ),
     ];
-    let mut array_comment = submission("s1");
-    array_comment["comments"][0] = json!(["c1", "src/lib.rs", "modified", 3, 4, null, "b", "t"]);
+    let array_comment = submission_with(
+        "s1",
+        "/comments/0",
+        json!(["c1", "src/lib.rs", "modified", 3, 4, null, "b", "t"]),
+    );
     cases.push((
         "/api/submissions",
         "POST",
@@ -80,8 +83,7 @@ async fn shape_errors_name_the_field_in_plain_words() {
         "/comments/0",
         "comment object",
     ));
-    let mut verdict = submission("s1");
-    verdict["verdict"] = json!("lgtm");
+    let verdict = submission_with("s1", "/verdict", json!("lgtm"));
     cases.push((
         "/api/submissions",
         "POST",
@@ -89,8 +91,7 @@ async fn shape_errors_name_the_field_in_plain_words() {
         "/verdict",
         "one of approve",
     ));
-    let mut line = submission("s1");
-    line["comments"][0]["start_line"] = json!("three");
+    let line = submission_with("s1", "/comments/0/start_line", json!("three"));
     cases.push((
         "/api/submissions",
         "POST",
@@ -156,10 +157,8 @@ async fn control_characters_in_candidate_text_answer_422_naming_the_field() {
     summary["summary"] = json!("done\u{1b}]52;c;cm0gLXJmIH4=\u{7}");
     let mut body = submission("s1");
     body["comments"][0]["body"] = json!("see \u{1b}]8;;https://evil.example\u{1b}\\here");
-    let mut c1 = submission("s1");
-    c1["comments"][0]["body"] = json!("csi \u{9b}2J");
-    let mut cr = submission("s1");
-    cr["comments"][0]["body"] = json!("quote\r## Fake heading");
+    let c1 = submission_with("s1", "/comments/0/body", json!("csi \u{9b}2J"));
+    let cr = submission_with("s1", "/comments/0/body", json!("quote\r## Fake heading"));
     let draft = json!({"version": 0, "save_id": "d", "review": {"summary": "a\u{0}b"}});
     let cases = [
         ("/api/submissions", summary, "/summary"),
@@ -183,8 +182,11 @@ async fn control_characters_in_candidate_text_answer_422_naming_the_field() {
     let state = h.stored(&invite.id).await;
     assert!(state.draft.is_none() && state.submissions.is_empty());
     // Newlines, tabs and bidi controls pass.
-    let mut fine = submission("s1");
-    fine["comments"][0]["body"] = json!("line\n\tindented \u{202e}quoted\u{202c}");
+    let fine = submission_with(
+        "s1",
+        "/comments/0/body",
+        json!("line\n\tindented \u{202e}quoted\u{202c}"),
+    );
     let (status, answer) = h.submit(&token, fine).await;
     assert_eq!(status, StatusCode::CREATED, "{answer}");
 }

@@ -142,6 +142,17 @@ pub(crate) fn review() -> Value {
     ], "elapsed_seconds": 60})
 }
 
+/// `submission(id)` with `value` set at a JSON pointer (`/comments/0/body`, `/viewed_files`).
+pub(crate) fn submission_with(id: &str, pointer: &str, value: Value) -> Value {
+    let mut body = submission(id);
+    let (parent, key) = pointer.rsplit_once('/').expect("a JSON pointer");
+    match body.pointer_mut(parent).expect("a part of the submission") {
+        Value::Array(items) => items[key.parse::<usize>().expect("an index")] = value,
+        object => object[key] = value,
+    }
+    body
+}
+
 pub(crate) fn submission(id: &str) -> Value {
     let mut body = review();
     body["submission_id"] = json!(id);

@@ -18,7 +18,7 @@ use super::*;
 use crate::store::tests::conformance::relink;
 use crate::store::{InviteChange, now};
 use crate::token::Token;
-use harness::{harness, refused, submission};
+use harness::{harness, refused, submission, submission_with};
 
 #[tokio::test]
 async fn health_and_json_fallbacks() {
@@ -165,8 +165,7 @@ async fn submission_replays_and_refuses_others() {
     assert_eq!(first["late_seconds"], 0);
     let (status, again) = h.submit(&token, submission("s1")).await;
     assert_eq!((status, &again), (StatusCode::OK, &first));
-    let mut changed = submission("s1");
-    changed["summary"] = json!("other");
+    let changed = submission_with("s1", "/summary", json!("other"));
     let answer = h.submit(&token, changed).await;
     refused(answer, StatusCode::CONFLICT, "submission_id_reused");
     let answer = h.submit(&token, submission("s2")).await;
@@ -240,13 +239,11 @@ async fn bodies_are_checked_in_order() {
         )
         .await;
     refused((status, body), StatusCode::BAD_REQUEST, "malformed_json");
-    let mut wrong = submission("s1");
-    wrong["comments"][0]["start_line"] = json!("three");
+    let wrong = submission_with("s1", "/comments/0/start_line", json!("three"));
     let answer = h.submit(&token, wrong).await;
     let body = refused(answer, StatusCode::UNPROCESSABLE_ENTITY, "invalid_field");
     assert_eq!(body["error"]["field"], "/comments/0/start_line");
-    let mut outside = submission("s1");
-    outside["comments"][0]["end_line"] = json!(13);
+    let outside = submission_with("s1", "/comments/0/end_line", json!(13));
     let answer = h.submit(&token, outside).await;
     let body = refused(answer, StatusCode::UNPROCESSABLE_ENTITY, "invalid_field");
     assert_eq!(body["error"]["field"], "/comments/0/end_line");

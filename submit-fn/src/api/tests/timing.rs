@@ -5,7 +5,7 @@ use axum::http::StatusCode;
 use serde_json::json;
 use time::Duration;
 
-use super::harness::{code, harness, submission};
+use super::harness::{code, harness, submission, submission_with};
 use crate::store::{InviteChange, ReviewStore, now};
 use crate::validate::ELAPSED_SLACK_SECONDS;
 
@@ -42,8 +42,7 @@ async fn a_started_submission_records_the_server_measure_beside_the_reported_one
     let (invite, token) = h
         .invite(|i| i.started_at = Some(now() - Duration::minutes(10)))
         .await;
-    let mut body = submission("s1");
-    body["elapsed_seconds"] = json!(590);
+    let body = submission_with("s1", "/elapsed_seconds", json!(590));
     let (status, answer) = h.submit(&token, body).await;
     assert_eq!(status, StatusCode::CREATED, "{answer}");
     let state = h.stored(&invite.id).await;
@@ -87,8 +86,11 @@ async fn reported_elapsed_seconds_is_capped_by_the_server_measure() {
     let (_, fresh) = h
         .invite(|i| i.created_at = now() - Duration::hours(1))
         .await;
-    let mut body = submission("s1");
-    body["elapsed_seconds"] = json!(3600 + ELAPSED_SLACK_SECONDS + 60);
+    let mut body = submission_with(
+        "s1",
+        "/elapsed_seconds",
+        json!(3600 + ELAPSED_SLACK_SECONDS + 60),
+    );
     let (status, _) = h.submit(&fresh, body.clone()).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     body["elapsed_seconds"] = json!(3600);
@@ -100,8 +102,7 @@ async fn reported_elapsed_seconds_is_capped_by_the_server_measure() {
 async fn viewed_files_are_stored_with_the_review_and_optional() {
     let h = harness();
     let (invite, token) = h.invite(|_| {}).await;
-    let mut body = submission("s1");
-    body["viewed_files"] = json!(["nope.rs"]);
+    let mut body = submission_with("s1", "/viewed_files", json!(["nope.rs"]));
     let (status, answer) = h.submit(&token, body.clone()).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{answer}");
     assert_eq!(answer["error"]["field"], "/viewed_files/0");
