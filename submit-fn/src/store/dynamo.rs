@@ -199,43 +199,22 @@ impl ReviewStore for DynamoStore {
     }
 
     fn change<'a>(&'a self, invite_id: &'a str, change: InviteChange) -> StoreFuture<'a, Invite> {
-        Box::pin(async move {
-            match change {
-                // One conditional write: the id and every record stay where they are.
-                InviteChange::Relink { token_hash } => {
-                    self.update_meta(
-                        invite_id,
-                        "SET token_hash = :hash",
-                        vec![(":hash", s(token_hash.to_hex()))],
-                    )
-                    .await
-                }
-                InviteChange::Extend { expires_at } => {
-                    self.update_meta(
-                        invite_id,
-                        "SET start_by = :at",
-                        vec![(":at", s(rfc3339(expires_at)))],
-                    )
-                    .await
-                }
-                InviteChange::Revoke { at } => {
-                    self.update_meta(
-                        invite_id,
-                        "SET revoked_at = if_not_exists(revoked_at, :at)",
-                        vec![(":at", s(rfc3339(at)))],
-                    )
-                    .await
-                }
-                InviteChange::Reopen => {
-                    self.update_meta(
-                        invite_id,
-                        "REMOVE revoked_at ADD round :one",
-                        vec![(":one", n(1))],
-                    )
-                    .await
-                }
+        // One conditional write each: the id and every record stay where they are.
+        let (expression, values) = match change {
+            InviteChange::Relink { token_hash } => (
+                "SET token_hash = :hash",
+                vec![(":hash", s(token_hash.to_hex()))],
+            ),
+            InviteChange::Extend { expires_at } => {
+                ("SET start_by = :at", vec![(":at", s(rfc3339(expires_at)))])
             }
-        })
+            InviteChange::Revoke { at } => (
+                "SET revoked_at = if_not_exists(revoked_at, :at)",
+                vec![(":at", s(rfc3339(at)))],
+            ),
+            InviteChange::Reopen => ("REMOVE revoked_at ADD round :one", vec![(":one", n(1))]),
+        };
+        Box::pin(self.update_meta(invite_id, expression, values))
     }
 
     fn mark_opened<'a>(
@@ -243,26 +222,20 @@ impl ReviewStore for DynamoStore {
         invite_id: &'a str,
         at: OffsetDateTime,
     ) -> StoreFuture<'a, Invite> {
-        Box::pin(async move {
-            self.update_meta(
-                invite_id,
-                "SET opened_at = if_not_exists(opened_at, :at)",
-                vec![(":at", s(rfc3339(at)))],
-            )
-            .await
-        })
+        Box::pin(self.update_meta(
+            invite_id,
+            "SET opened_at = if_not_exists(opened_at, :at)",
+            vec![(":at", s(rfc3339(at)))],
+        ))
     }
 
     fn start<'a>(&'a self, invite_id: &'a str, at: OffsetDateTime) -> StoreFuture<'a, Invite> {
-        Box::pin(async move {
-            self.update_meta(
-                invite_id,
-                "SET started_at = if_not_exists(started_at, :at), \
-                 opened_at = if_not_exists(opened_at, :at)",
-                vec![(":at", s(rfc3339(at)))],
-            )
-            .await
-        })
+        Box::pin(self.update_meta(
+            invite_id,
+            "SET started_at = if_not_exists(started_at, :at), \
+             opened_at = if_not_exists(opened_at, :at)",
+            vec![(":at", s(rfc3339(at)))],
+        ))
     }
 
     fn save_draft<'a>(

@@ -153,10 +153,9 @@ async fn shape_errors_name_the_field_in_plain_words() {
 async fn control_characters_in_candidate_text_answer_422_naming_the_field() {
     let h = harness();
     let (invite, token) = h.invite(|_| {}).await;
-    let mut summary = submission("s1");
-    summary["summary"] = json!("done\u{1b}]52;c;cm0gLXJmIH4=\u{7}");
-    let mut body = submission("s1");
-    body["comments"][0]["body"] = json!("see \u{1b}]8;;https://evil.example\u{1b}\\here");
+    let summary = submission_with("s1", "/summary", json!("done\u{1b}]52;c;cm0gLXJmIH4=\u{7}"));
+    let osc8 = "see \u{1b}]8;;https://evil.example\u{1b}\\here";
+    let body = submission_with("s1", "/comments/0/body", json!(osc8));
     let c1 = submission_with("s1", "/comments/0/body", json!("csi \u{9b}2J"));
     let cr = submission_with("s1", "/comments/0/body", json!("quote\r## Fake heading"));
     let draft = json!({"version": 0, "save_id": "d", "review": {"summary": "a\u{0}b"}});
