@@ -92,6 +92,20 @@ impl Drop for Server {
     }
 }
 
+impl Server {
+    /// The grading page, as the grader's browser loads it.
+    fn page(&self) -> String {
+        request(self, "GET", &self.path, &[], "").1
+    }
+
+    /// Saves `body` as the page does: JSON from the page's own origin.
+    fn save(&self, body: &str) -> (u16, String) {
+        let origin = format!("http://{}", self.host);
+        let headers = [("Content-Type", "application/json"), ("Origin", &origin)];
+        request(self, "POST", &self.path, &headers, body)
+    }
+}
+
 fn grade(root: &Path, id: &str, grader: &str) -> Server {
     let mut child = support::reviewroom(root)
         .args(["grade", id, "--grader", grader])
@@ -217,39 +231,21 @@ fn a_grade_posted_on_loopback_is_stored_and_exported_as_confirmed() {
     assert_eq!(status, 415, "a form post");
     let mut missing = grade.clone();
     missing.as_object_mut().unwrap().remove("recommendation");
-    let (status, answer) = request(
-        &server,
-        "POST",
-        &server.path,
-        &[json, ("Origin", &origin)],
-        &missing.to_string(),
-    );
+    let (status, answer) = server.save(&missing.to_string());
     assert_eq!(status, 422, "{answer}");
     let answer: serde_json::Value = serde_json::from_str(&answer).unwrap();
     assert_eq!(answer["error"]["field"], "/recommendation", "{answer}");
-    let (status, answer) = request(
-        &server,
-        "POST",
-        &server.path,
-        &[json, ("Origin", &origin)],
-        "{not json",
-    );
+    let (status, answer) = server.save("{not json");
     assert_eq!(status, 400, "{answer}");
 
-    let (status, answer) = request(
-        &server,
-        "POST",
-        &server.path,
-        &[json, ("Origin", &origin)],
-        &body,
-    );
+    let (status, answer) = server.save(&body);
     assert_eq!(status, 200, "{answer}");
     let answer: serde_json::Value = serde_json::from_str(&answer).unwrap();
     assert_eq!(
         (answer["grader"].as_str(), answer["review_id"].as_str()),
         (Some("Barbara"), Some("sub-1"))
     );
-    let (_, page) = request(&server, "GET", &server.path, &[], "");
+    let page = server.page();
     assert!(
         page.contains(" checked>") && page.contains("Probe the retry bound."),
         "the saved grade fills the page"
@@ -300,24 +296,13 @@ fn two_graders_then_compare(tmp: &tempfile::TempDir) {
     let root = tmp.path();
     let id = submitted(root);
     let first = grade(root, &id, "Barbara");
-    let (_, page) = request(&first, "GET", &first.path, &[], "");
-    let origin = format!("http://{}", first.host);
-    let headers = [
-        ("Content-Type", "application/json"),
-        ("Origin", origin.as_str()),
-    ];
-    let (status, _) = request(
-        &first,
-        "POST",
-        &first.path,
-        &headers,
-        &grade_from_page(&page, "found").to_string(),
-    );
+    let page = first.page();
+    let (status, _) = first.save(&grade_from_page(&page, "found").to_string());
     assert_eq!(status, 200);
     drop(first);
 
     let second = grade(root, &id, "Edsger");
-    let (_, page) = request(&second, "GET", &second.path, &[], "");
+    let page = second.page();
     assert!(
         !page.contains("Barbara"),
         "Barbara's grade stays hidden before Edsger saves"
@@ -326,20 +311,9 @@ fn two_graders_then_compare(tmp: &tempfile::TempDir) {
         page.contains("1 other grade of this review stays hidden"),
         "{page}"
     );
-    let origin = format!("http://{}", second.host);
-    let headers = [
-        ("Content-Type", "application/json"),
-        ("Origin", origin.as_str()),
-    ];
-    let (status, _) = request(
-        &second,
-        "POST",
-        &second.path,
-        &headers,
-        &grade_from_page(&page, "partly").to_string(),
-    );
+    let (status, _) = second.save(&grade_from_page(&page, "partly").to_string());
     assert_eq!(status, 200);
-    let (_, page) = request(&second, "GET", &second.path, &[], "");
+    let page = second.page();
     assert!(
         page.contains("Barbara: <strong>found</strong>"),
         "shown once both are saved:\n{page}"
