@@ -189,6 +189,13 @@ impl Project {
 mod tests {
     use super::*;
 
+    /// A project in a fresh folder whose reviewroom.toml is `config`, loaded.
+    fn load_with(config: &str) -> Result<Project> {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(CONFIG_FILE), config).unwrap();
+        Project::load(dir.path())
+    }
+
     #[test]
     fn defaults_without_a_file() {
         let dir = tempfile::tempdir().unwrap();
@@ -204,26 +211,16 @@ mod tests {
 
     #[test]
     fn unknown_field_names_file_and_field() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(
-            dir.path().join(CONFIG_FILE),
-            "base_url = \"x\"\nbase_ulr = \"y\"\n",
-        )
-        .unwrap();
-        let err = format!("{:#}", Project::load(dir.path()).unwrap_err());
+        let loaded = load_with("base_url = \"x\"\nbase_ulr = \"y\"\n");
+        let err = format!("{:#}", loaded.unwrap_err());
         assert!(err.contains("reviewroom.toml"), "{err}");
         assert!(err.contains("base_ulr"), "{err}");
     }
 
     #[test]
     fn flags_override_the_store() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(
-            dir.path().join(CONFIG_FILE),
-            "[store]\nkind = \"dynamodb\"\ntable = \"a\"\nregion = \"eu-west-1\"\n",
-        )
-        .unwrap();
-        let project = Project::load(dir.path()).unwrap();
+        let config = "[store]\nkind = \"dynamodb\"\ntable = \"a\"\nregion = \"eu-west-1\"\n";
+        let project = load_with(config).unwrap();
         let args = crate::cli::StoreArgs {
             store: None,
             table: Some("b".into()),
