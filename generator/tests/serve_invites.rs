@@ -20,6 +20,12 @@ fn cli(root: &Path, args: &[&str], secret: Option<&str>) -> (bool, String, Strin
     )
 }
 
+/// Builds the site, asserting it succeeded.
+fn build(root: &Path) {
+    let (ok, _, err) = cli(root, &["build"], None);
+    assert!(ok, "{err}");
+}
+
 fn state_of(root: &Path, id: &str) -> Option<String> {
     let (ok, listing, err) = cli(root, &["invites"], None);
     assert!(ok, "{err}");
@@ -35,14 +41,14 @@ fn state_of(root: &Path, id: &str) -> Option<String> {
 fn minting_refuses_stale_or_foreign_builds() {
     let tmp = support::demo_project();
     let root = tmp.path();
-    let (ok, _, err) = cli(root, &["invite", "demo-review", "--candidate", "Ann"], None);
+    let mint = || cli(root, &["invite", "demo-review", "--candidate", "Ann"], None);
+    let (ok, _, err) = mint();
     assert!(
         !ok && err.contains("build and publish first"),
         "no build yet: {err}"
     );
-    let (ok, _, err) = cli(root, &["build"], None);
-    assert!(ok, "{err}");
-    let (ok, link, err) = cli(root, &["invite", "demo-review", "--candidate", "Ann"], None);
+    build(root);
+    let (ok, link, err) = mint();
     assert!(ok, "{err}");
     assert!(
         link.trim().contains("/s/") && link.contains("#invite=rr2_"),
@@ -52,14 +58,13 @@ fn minting_refuses_stale_or_foreign_builds() {
     let description = root.join("scenarios/demo-review/description.md");
     let text = std::fs::read_to_string(&description).unwrap();
     std::fs::write(&description, format!("{text}\nOne more line.\n")).unwrap();
-    let (ok, _, err) = cli(root, &["invite", "demo-review", "--candidate", "Ann"], None);
+    let (ok, _, err) = mint();
     assert!(
         !ok && err.contains("build and publish first"),
         "changed scenario: {err}"
     );
-    let (ok, _, err) = cli(root, &["build"], None);
-    assert!(ok, "{err}");
-    let (ok, _, err) = cli(root, &["invite", "demo-review", "--candidate", "Ann"], None);
+    build(root);
+    let (ok, _, err) = mint();
     assert!(ok, "{err}");
 
     let (_, other_secret, _) = cli(root, &["secret", "new"], None);
@@ -82,7 +87,7 @@ fn minting_refuses_stale_or_foreign_builds() {
 fn interviewer_changes_show_in_the_listing() {
     let tmp = support::demo_project();
     let root = tmp.path();
-    assert!(cli(root, &["build"], None).0);
+    build(root);
     let (ok, _, err) = cli(
         root,
         &[
@@ -135,7 +140,7 @@ fn interviewer_changes_show_in_the_listing() {
 fn control_characters_are_refused_on_input_and_escaped_in_the_listing() {
     let tmp = support::demo_project();
     let root = tmp.path();
-    assert!(cli(root, &["build"], None).0);
+    build(root);
     for args in [
         [
             "--candidate",
