@@ -35,6 +35,12 @@ fn report(n: usize) -> Value {
 }
 
 /// The text from `from` up to the next `to` (or the end).
+/// The `field` of every entry of a report's list.
+fn texts<'a>(list: &'a Value, field: &str) -> Vec<&'a str> {
+    let entries = list.as_array().expect("a list");
+    entries.iter().map(|e| e[field].as_str().unwrap()).collect()
+}
+
 fn section<'a>(text: &'a str, from: &str, to: &str) -> &'a str {
     let start = text.find(from).unwrap_or_else(|| panic!("no {from:?}"));
     let rest = &text[start..];
@@ -98,12 +104,7 @@ fn the_header_says_time_files_viewed_and_comments_by_severity() {
 #[test]
 fn issues_go_senior_first_addressed_then_missed_with_the_key_beside_the_comment() {
     let r = report(0);
-    let levels: Vec<&str> = r["levels"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|l| l["level"].as_str().unwrap())
-        .collect();
+    let levels: Vec<&str> = texts(&r["levels"], "level");
     assert_eq!(levels, ["senior", "mid", "junior"]);
     let mid = &r["levels"][1]["addressed"][0];
     assert_eq!(mid["id"], "retry-forever-qx7");
@@ -137,12 +138,7 @@ fn issues_go_senior_first_addressed_then_missed_with_the_key_beside_the_comment(
 #[test]
 fn comments_that_address_no_issue_include_file_comments_and_unchanged_files_show_lines() {
     let r = report(0);
-    let extras: Vec<&str> = r["extras"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["id"].as_str().unwrap())
-        .collect();
+    let extras: Vec<&str> = texts(&r["extras"], "id");
     assert!(extras.contains(&"c3"), "the file-level comment: {extras:?}");
     assert!(extras.contains(&"c4"), "{extras:?}");
     let c4 = r["extras"]
