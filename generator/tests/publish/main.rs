@@ -14,8 +14,11 @@ use serde_json::Value;
 
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 
-/// A project with the fixture scenario as demo-review and demo-two, publishing to `bucket`.
-fn project(bucket: &str, distribution: &str) -> tempfile::TempDir {
+/// A project with the fixture scenario as demo-review and demo-two, publishing to a new bucket
+/// and distribution: the project, the bucket and the distribution.
+fn project(aws: &Aws) -> (tempfile::TempDir, String, String) {
+    let bucket = aws.bucket();
+    let distribution = aws.distribution(&bucket);
     let (tmp, _) = support::copy_fixture();
     support::copy_dir(
         &support::fixture_scenario(),
@@ -26,7 +29,7 @@ fn project(bucket: &str, distribution: &str) -> tempfile::TempDir {
         format!("[publish]\nbucket = \"{bucket}\"\ndistribution_id = \"{distribution}\"\n"),
     )
     .unwrap();
-    tmp
+    (tmp, bucket, distribution)
 }
 
 /// Runs `reviewroom publish ARGS` on the local server; returns stdout, failing on an error.
@@ -102,9 +105,7 @@ fn folder_and_file(key: &str) -> Vec<String> {
 #[ignore = "needs moto's server: scripts/test.sh publish"]
 fn first_noop_dry_run_changed_and_removed() {
     let aws = Aws::new();
-    let bucket = aws.bucket();
-    let distribution = aws.distribution(&bucket);
-    let tmp = project(&bucket, &distribution);
+    let (tmp, bucket, distribution) = project(&aws);
     let root = tmp.path();
 
     // First publish: every built file, with its type and cache policy, one invalidation, in
@@ -262,9 +263,7 @@ fn first_noop_dry_run_changed_and_removed() {
 #[ignore = "needs moto's server: scripts/test.sh publish"]
 fn old_assets_go_only_with_prune_assets() {
     let aws = Aws::new();
-    let bucket = aws.bucket();
-    let distribution = aws.distribution(&bucket);
-    let tmp = project(&bucket, &distribution);
+    let (tmp, bucket, distribution) = project(&aws);
     let root = tmp.path();
     publish(root, &[]);
     let old = [
