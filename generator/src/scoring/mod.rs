@@ -111,7 +111,7 @@ impl Default for Params {
             elsewhere: 0.42,
             runner_up: 1.5,
             sentence: 0.10,
-            lead: 1.5,
+            lead: 1.3,
             clause_terms: 2,
             clause: 0.20,
             clause_lead: 1.9,
@@ -232,8 +232,20 @@ pub fn score(key: &Key, review: &Review, params: &Params) -> Score {
 /// words for the second; one that names one has little left). Then each sentence and clause
 /// alone ([`clause`]): a part that clearly names one issue credits it, at the closer of the
 /// part's and the whole's place. Issues it sits on without saying them are "possibly".
-/// Sentences of praise are set aside first, and a short comment of praise credits nothing.
+/// Sentences of praise are set aside first, and a short comment of praise credits nothing; a
+/// short nit is judged on its lines as if beside them.
 fn judge(key: &Key, said: &Said, params: &Params) -> Vec<Match> {
+    // A nit is a remark on style: on the lines, it must say an issue as clearly as a comment
+    // beside them ("nit: use `logger.error` here" is not the missing metrics).
+    let nit_params = Params {
+        on_lines: params.on_lines.max(params.beside),
+        ..*params
+    };
+    let params = if text::is_nit(said.text) {
+        &nit_params
+    } else {
+        params
+    };
     let kept = text::without_praise(said.text);
     let terms = text::terms(&summary::without_places(&kept, &key.files));
     let all: BTreeSet<&str> = terms.iter().map(String::as_str).collect();

@@ -195,6 +195,27 @@ pub fn is_praise(text: &str) -> bool {
     })
 }
 
+/// A nit: a short comment its author opens as a remark on style ("nit: ...", "Small nit: ...").
+pub fn is_nit(text: &str) -> bool {
+    const OPENINGS: &[&str] = &[
+        "nit",
+        "nits",
+        "nitpick",
+        "small nit",
+        "tiny nit",
+        "minor nit",
+    ];
+    let start = text.trim_start().to_lowercase();
+    text.split_whitespace().count() <= 40
+        && OPENINGS.iter().any(|o| {
+            start.starts_with(o)
+                && start[o.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        })
+}
+
 /// The text without its sentences of praise, one sentence a line: "Thanks, the load-test
 /// numbers look great. The cache key lacks the org." is judged on its second sentence, so the
 /// praise's words neither dilute what the comment says of a flaw nor credit one themselves.

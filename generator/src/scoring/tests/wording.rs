@@ -104,3 +104,31 @@ fn general_synonyms_fold_and_filler_is_dropped() {
     let m = index.matches(&text::terms("this refreshes indefinitely"));
     assert!(m[0].shared.contains(&"forev".to_string()), "{:?}", m[0]);
 }
+
+#[test]
+fn a_nit_on_the_lines_must_say_the_issue_as_if_beside_them() {
+    assert!(text::is_nit("nit: could be `const`"));
+    assert!(text::is_nit("Small nit - naming"));
+    assert!(!text::is_nit("Nitpicking aside, this is SQL injection"));
+    let remark = "rename this, the query reads oddly";
+    let s = scored(vec![
+        comment("plain", "db.ts", M, Some((11, 11)), remark),
+        comment("nit", "db.ts", M, Some((11, 11)), &format!("nit: {remark}")),
+        comment(
+            "says-it",
+            "db.ts",
+            M,
+            Some((11, 11)),
+            "nit: and the term is concatenated into SQL, an injection",
+        ),
+    ]);
+    assert_eq!(
+        s.credits("plain"),
+        ["sql-injection"],
+        "{:?}",
+        s.matches("plain")
+    );
+    assert!(s.credits("nit").is_empty(), "{:?}", s.matches("nit"));
+    assert_eq!(s.possibly("sql-injection"), ["nit"]);
+    assert_eq!(s.credits("says-it"), ["sql-injection"]);
+}
