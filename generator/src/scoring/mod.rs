@@ -97,7 +97,10 @@ pub struct Params {
     pub clause_lead: f64,
     /// The margin for a part of a summary paragraph that names no file: said of the review as
     /// a whole, it already meets the highest threshold (`elsewhere`), and a summary names each
-    /// flaw briefly by design ("24 h key expiry"), so it needs no extra margin for being short.
+    /// flaw briefly by design ("24 h key expiry"), so it needs no extra margin for being short;
+    /// less, even (negative): the strength's floor of three terms keeps an item of two
+    /// ("all-or-nothing batches") below `elsewhere` however rare its words. It must still lead
+    /// its runner-up.
     pub review: f64,
 }
 
@@ -115,7 +118,7 @@ impl Default for Params {
             clause_terms: 2,
             clause: 0.20,
             clause_lead: 1.9,
-            review: 0.0,
+            review: -0.10,
         }
     }
 }
