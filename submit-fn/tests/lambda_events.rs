@@ -45,34 +45,27 @@ async fn v2_events_reach_the_router() {
     let store = Arc::new(SqliteStore::open(&dir.path().join("r.sqlite3"), None).unwrap());
     let token = Token::mint().unwrap();
     let created = now();
-    let invite = Invite {
-        id: token.invite_id(),
-        token_hash: token.hash().to_hex(),
+    let manifest = Manifest {
+        version: 1,
         scenario: "demo".into(),
-        manifest: Manifest {
-            version: 1,
-            scenario: "demo".into(),
-            scenario_hash: "abc".into(),
-            secret_fingerprint: "00000000".into(),
-            path: "/s/aaaaaaaaaaaaaaaa/".into(),
-            files: vec![ManifestFile {
-                path: "app.py".into(),
-                old_path: None,
-                status: FileStatus::Modified,
-                original_lines: 5,
-                modified_lines: 6,
-            }],
-        },
-        candidate: "Ada".into(),
-        reference: None,
-        created_at: created,
-        expires_at: created + time::Duration::days(1),
-        time_limit_seconds: None,
-        revoked_at: None,
-        opened_at: None,
-        started_at: None,
-        round: 0,
+        scenario_hash: "abc".into(),
+        secret_fingerprint: "00000000".into(),
+        path: "/s/aaaaaaaaaaaaaaaa/".into(),
+        files: vec![ManifestFile {
+            path: "app.py".into(),
+            old_path: None,
+            status: FileStatus::Modified,
+            original_lines: 5,
+            modified_lines: 6,
+        }],
     };
+    let invite = Invite::new(
+        &token,
+        manifest,
+        "Ada",
+        created,
+        created + time::Duration::days(1),
+    );
     store.create_invite(&invite).await.unwrap();
     let router = app(AppState::new(store.clone()));
 

@@ -81,31 +81,24 @@ fn invite(kind: u8) -> (Invite, Token) {
     let token = Token::mint().expect("OS random source");
     let now = OffsetDateTime::now_utc();
     let hour = Duration::hours(1);
-    let invite = Invite {
-        id: token.invite_id(),
-        token_hash: token.hash().to_hex(),
+    let manifest = Manifest {
+        version: 1,
         scenario: "demo".into(),
-        manifest: Manifest {
-            version: 1,
-            scenario: "demo".into(),
-            scenario_hash: "hash".into(),
-            secret_fingerprint: "0badf00d".into(),
-            path: "/s/aaaaaaaaaaaaaaaa/".into(),
-            files: vec![
-                file("src/a.ts", FileStatus::Modified, 10, 12),
-                file("src/new.py", FileStatus::Added, 0, 5),
-                file("old.sql", FileStatus::Deleted, 7, 0),
-            ],
-        },
-        candidate: "Ada".into(),
-        reference: None,
-        created_at: now - hour * 3,
-        expires_at: if kind == 2 { now - hour } else { now + hour },
+        scenario_hash: "hash".into(),
+        secret_fingerprint: "0badf00d".into(),
+        path: "/s/aaaaaaaaaaaaaaaa/".into(),
+        files: vec![
+            file("src/a.ts", FileStatus::Modified, 10, 12),
+            file("src/new.py", FileStatus::Added, 0, 5),
+            file("old.sql", FileStatus::Deleted, 7, 0),
+        ],
+    };
+    let start_by = if kind == 2 { now - hour } else { now + hour };
+    let invite = Invite {
         time_limit_seconds: Some(3600),
         revoked_at: (kind == 3).then_some(now),
-        opened_at: None,
         started_at: (kind == 1).then_some(now - hour * 2),
-        round: 0,
+        ..Invite::new(&token, manifest, "Ada", now - hour * 3, start_by)
     };
     (invite, token)
 }

@@ -262,19 +262,8 @@ async fn main() {
         let token = Token::mint().unwrap();
         let at = now();
         let invite = Invite {
-            id: token.invite_id(),
-            token_hash: token.hash().to_hex(),
-            scenario: "load".into(),
-            manifest: manifest(),
-            candidate: "Load".into(),
-            reference: None,
-            created_at: at,
-            expires_at: at + time::Duration::days(1),
             time_limit_seconds: Some(3600),
-            revoked_at: None,
-            opened_at: None,
-            started_at: None,
-            round: 0,
+            ..Invite::new(&token, manifest(), "Load", at, at + time::Duration::days(1))
         };
         store.create_invite(&invite).await.unwrap();
         tokens.push(token);

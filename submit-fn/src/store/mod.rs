@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
 use crate::model::Manifest;
-use crate::token::TokenHash;
+use crate::token::{Token, TokenHash};
 
 #[cfg(feature = "dynamodb")]
 pub mod dynamo;
@@ -65,6 +65,32 @@ pub struct Invite {
 }
 
 impl Invite {
+    /// A new invite of the manifest's scenario for `token`, made at `created_at` and to be
+    /// started by `expires_at`: no reference or time limit, not opened, started or revoked.
+    pub fn new(
+        token: &Token,
+        manifest: Manifest,
+        candidate: &str,
+        created_at: OffsetDateTime,
+        expires_at: OffsetDateTime,
+    ) -> Invite {
+        Invite {
+            id: token.invite_id(),
+            token_hash: token.hash().to_hex(),
+            scenario: manifest.scenario.clone(),
+            manifest,
+            candidate: candidate.to_string(),
+            reference: None,
+            created_at,
+            expires_at,
+            time_limit_seconds: None,
+            revoked_at: None,
+            opened_at: None,
+            started_at: None,
+            round: 0,
+        }
+    }
+
     pub fn token_hash(&self) -> Option<TokenHash> {
         TokenHash::from_hex(&self.token_hash)
     }

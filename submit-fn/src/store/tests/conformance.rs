@@ -31,19 +31,15 @@ pub(crate) fn new_invite(scenario: &str) -> (Invite, Token) {
     let token = Token::mint().unwrap();
     let now = now();
     let invite = Invite {
-        id: token.invite_id(),
-        token_hash: token.hash().to_hex(),
-        scenario: scenario.into(),
-        manifest: manifest(scenario),
-        candidate: "Ada".into(),
         reference: Some("ats-1".into()),
-        created_at: now,
-        expires_at: now + Duration::days(7),
         time_limit_seconds: Some(3600),
-        revoked_at: None,
-        opened_at: None,
-        started_at: None,
-        round: 0,
+        ..Invite::new(
+            &token,
+            manifest(scenario),
+            "Ada",
+            now,
+            now + Duration::days(7),
+        )
     };
     (invite, token)
 }
