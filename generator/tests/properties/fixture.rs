@@ -3,7 +3,7 @@
 //! includes them (tests/fuzz_replay.rs, the fuzz targets) includes this file beside them.
 
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Mutex, MutexGuard};
 
 /// A fresh copy of the fixture; the lock keeps one check at a time writing into it.
 pub fn copy() -> Mutex<(tempfile::TempDir, PathBuf)> {
@@ -26,4 +26,11 @@ pub fn copy() -> Mutex<(tempfile::TempDir, PathBuf)> {
         }
     }
     Mutex::new((root, dir))
+}
+
+/// The copy, locked for one check; a check that panicked leaves it usable for the next.
+pub fn lock(
+    copy: &Mutex<(tempfile::TempDir, PathBuf)>,
+) -> MutexGuard<'_, (tempfile::TempDir, PathBuf)> {
+    copy.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }

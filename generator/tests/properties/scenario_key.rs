@@ -14,9 +14,7 @@ static FOLDER: LazyLock<Mutex<(tempfile::TempDir, PathBuf)>> = LazyLock::new(sup
 
 /// Panics when the property fails.
 pub fn check(data: &[u8]) {
-    let folder = FOLDER
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    let folder = super::fixture::lock(&FOLDER);
     let Some((&first, bytes)) = data.split_first() else {
         return;
     };

@@ -65,9 +65,7 @@ fn remove(folders: &[PathBuf], file: Option<&Path>) {
 
 /// Panics when the property fails.
 pub fn check(data: &[u8]) {
-    let folder = FOLDER
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    let folder = super::fixture::lock(&FOLDER);
     let Some((&first, path)) = data.split_first() else {
         return;
     };
