@@ -217,24 +217,23 @@ const CASES: [fn(&Fixture); 4] = [
     invites_lists_time_limit_submission_and_verdict,
 ];
 
-#[test]
-fn reopen_lifts_a_revocation_on_sqlite() {
-    reopen_lifts_a_revocation(&Fixture::sqlite());
+/// One test per case on SQLite, each on a fresh project; on DynamoDB the cases run in one test.
+macro_rules! on_sqlite {
+    ($($case:ident => $test:ident,)*) => {
+        $(
+            #[test]
+            fn $test() {
+                $case(&Fixture::sqlite());
+            }
+        )*
+    };
 }
 
-#[test]
-fn invites_and_export_agree_after_a_reopen_on_sqlite() {
-    invites_and_export_agree_after_a_reopen(&Fixture::sqlite());
-}
-
-#[test]
-fn relink_keeps_the_id_on_sqlite() {
-    relink_keeps_the_id(&Fixture::sqlite());
-}
-
-#[test]
-fn invites_lists_time_limit_submission_and_verdict_on_sqlite() {
-    invites_lists_time_limit_submission_and_verdict(&Fixture::sqlite());
+on_sqlite! {
+    reopen_lifts_a_revocation => reopen_lifts_a_revocation_on_sqlite,
+    invites_and_export_agree_after_a_reopen => invites_and_export_agree_after_a_reopen_on_sqlite,
+    relink_keeps_the_id => relink_keeps_the_id_on_sqlite,
+    invites_lists_time_limit_submission_and_verdict => invites_lists_time_limit_submission_and_verdict_on_sqlite,
 }
 
 #[test]
