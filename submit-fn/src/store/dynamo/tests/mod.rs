@@ -19,6 +19,15 @@ pub(crate) async fn local_store() -> DynamoStore {
     store
 }
 
+/// A new invite of `scenario` in the store, with a draft saved.
+async fn invite_with_draft(store: &DynamoStore, scenario: &str) -> crate::store::Invite {
+    let (invite, _) = conformance::new_invite(scenario);
+    store.create_invite(&invite).await.unwrap();
+    let save = DraftSave::new(0, "s", "{}", super::super::now());
+    store.save_draft(&invite.id, save).await.unwrap();
+    invite
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 #[ignore = "needs dynalite: scripts/test.sh stores"]
 async fn conformance_on_dynalite() {
@@ -42,15 +51,7 @@ async fn conformance_on_dynalite() {
 #[ignore = "needs dynalite: scripts/test.sh stores"]
 async fn items_carry_gsi_sk_scenario_and_ttl() {
     let store = local_store().await;
-    let (invite, _) = conformance::new_invite("ttl");
-    store.create_invite(&invite).await.unwrap();
-    store
-        .save_draft(
-            &invite.id,
-            DraftSave::new(0, "s", "{}", super::super::now()),
-        )
-        .await
-        .unwrap();
+    let invite = invite_with_draft(&store, "ttl").await;
     for item in store.items(&invite.id).await.unwrap() {
         let gsi = get_s(&item, "gsi_sk").unwrap();
         assert!(gsi.contains(&invite.id), "{gsi}");
@@ -69,13 +70,7 @@ async fn items_carry_gsi_sk_scenario_and_ttl() {
 #[ignore = "needs dynalite: scripts/test.sh stores"]
 async fn relink_is_one_write_and_every_item_stays() {
     let store = local_store().await;
-    let (invite, _) = conformance::new_invite("relink-items");
-    store.create_invite(&invite).await.unwrap();
-    let at = super::super::now();
-    store
-        .save_draft(&invite.id, DraftSave::new(0, "s", "{}", at))
-        .await
-        .unwrap();
+    let invite = invite_with_draft(&store, "relink-items").await;
     let submission = conformance::submission(0, "sub", "{}");
     store.submit(&invite.id, &submission).await.unwrap();
     let before = store.items(&invite.id).await.unwrap();
