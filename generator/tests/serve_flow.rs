@@ -3,7 +3,6 @@
 
 mod support;
 
-use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
@@ -18,14 +17,6 @@ impl Drop for Server {
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
 }
 
 /// One request to the server on `port`, with the candidate's token when given.
@@ -56,6 +47,20 @@ fn api(port: u16, method: &str, path: &str, token: &str, body: Option<Value>) ->
     (status, serde_json::from_str(&text).unwrap_or(Value::Null))
 }
 
+/// `reviewroom serve` on a free port in a copy of the demo project: the project, the port and
+/// the server, stopped when dropped.
+fn serving() -> (tempfile::TempDir, u16, Server) {
+    let tmp = support::demo_project();
+    let port = support::free_port();
+    let server = start_server(tmp.path(), port);
+    (tmp, port, server)
+}
+
+/// `POST /api/submissions` with `body`.
+fn submit(port: u16, token: &str, body: Value) -> (u16, Value) {
+    api(port, "POST", "/api/submissions", token, Some(body))
+}
+
 fn start_server(root: &Path, port: u16) -> Server {
     let mut child = support::reviewroom(root)
         .args(["serve", "--port", &port.to_string()])
@@ -64,17 +69,9 @@ fn start_server(root: &Path, port: u16) -> Server {
         .spawn()
         .unwrap();
     let (tx, rx) = std::sync::mpsc::channel();
-    for pipe in [
-        Box::new(child.stdout.take().unwrap()) as Box<dyn Read + Send>,
-        Box::new(child.stderr.take().unwrap()),
-    ] {
-        let tx = tx.clone();
-        std::thread::spawn(move || {
-            for line in BufReader::new(pipe).lines().map_while(Result::ok) {
-                let _ = tx.send(line);
-            }
-        });
-    }
+    support::forward_lines(&mut child, move |line| {
+        let _ = tx.send(line);
+    });
     let mut server = Server(child);
     let deadline = Instant::now() + Duration::from_secs(120);
     let mut seen = Vec::new();
@@ -94,10 +91,8 @@ fn start_server(root: &Path, port: u16) -> Server {
 
 #[test]
 fn candidate_flow_over_http() {
-    let tmp = support::demo_project();
+    let (tmp, port, _server) = serving();
     let root = tmp.path();
-    let port = free_port();
-    let _server = start_server(root, port);
 
     // The demo invite printed by serve is not needed: mint one as an interviewer would.
     let invite = [
@@ -165,25 +160,13 @@ fn candidate_flow_over_http() {
 
     let submission = json!({"submission_id": "sub-1", "verdict": "request_changes",
         "summary": "final", "comments": [comment], "elapsed_seconds": 300});
-    let (status, receipt) = api(
-        port,
-        "POST",
-        "/api/submissions",
-        token,
-        Some(submission.clone()),
-    );
+    let (status, receipt) = submit(port, token, submission.clone());
     assert_eq!(status, 201, "{receipt}");
-    let (status, replay) = api(
-        port,
-        "POST",
-        "/api/submissions",
-        token,
-        Some(submission.clone()),
-    );
+    let (status, replay) = submit(port, token, submission.clone());
     assert_eq!((status, &replay), (200, &receipt));
     let mut other = submission;
     other["submission_id"] = json!("sub-2");
-    let (status, refused) = api(port, "POST", "/api/submissions", token, Some(other));
+    let (status, refused) = submit(port, token, other);
     assert_eq!(
         (status, refused["error"]["code"].as_str()),
         (409, Some("already_submitted"))
@@ -228,10 +211,8 @@ fn candidate_flow_over_http() {
 /// the links they print use port P and open (docs/design.md §4).
 #[test]
 fn links_printed_while_serving_use_the_served_port() {
-    let tmp = support::demo_project();
+    let (tmp, port, _server) = serving();
     let root = tmp.path();
-    let port = free_port();
-    let _server = start_server(root, port);
     let run = |args: &[&str]| {
         let out = support::reviewroom(root).args(args).output().unwrap();
         let stderr = String::from_utf8_lossy(&out.stderr).into_owned();

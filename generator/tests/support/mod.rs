@@ -6,8 +6,9 @@ pub mod grades;
 pub mod http;
 mod invites;
 
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Child, Command};
 
 use generator::scenario::{self, InvalidScenario};
 pub use invites::*;
@@ -31,6 +32,29 @@ pub fn succeeds(command: &mut Command) -> String {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
     String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// A port free on loopback at the time of asking.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .expect("a free port")
+        .port()
+}
+
+/// Hands every line the child prints, on stdout and stderr (both piped), to `each`, from a
+/// thread per pipe, so the child never blocks on a full pipe.
+pub fn forward_lines(child: &mut Child, each: impl Fn(String) + Clone + Send + 'static) {
+    let stdout = child.stdout.take().expect("stdout piped");
+    let stderr = child.stderr.take().expect("stderr piped");
+    for pipe in [Box::new(stdout) as Box<dyn Read + Send>, Box::new(stderr)] {
+        let each = each.clone();
+        std::thread::spawn(move || {
+            for line in BufReader::new(pipe).lines().map_while(Result::ok) {
+                each(line);
+            }
+        });
+    }
 }
 
 pub fn fixtures() -> PathBuf {
