@@ -17,6 +17,16 @@ free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
+# Waits until something listens on 127.0.0.1:PORT, checking every 0.1 s at most TRIES times;
+# the caller checks the service itself.
+wait_for_port() {
+  local port=$1 tries=$2
+  for _ in $(seq 1 "$tries"); do
+    if (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
+    sleep 0.1
+  done
+}
+
 # dynalite (a local DynamoDB-compatible server, from tests-browser/) on a free port; exports
 # REVIEWROOM_TEST_DYNAMODB, DYNALITE_PID and fake AWS credentials for the local endpoint.
 start_dynalite() {
@@ -29,10 +39,7 @@ start_dynalite() {
     --createTableMs 0 --deleteTableMs 0 --updateTableMs 0 >/dev/null 2>&1 &
   DYNALITE_PID=$!
   SERVICE_PIDS+=("$DYNALITE_PID")
-  for _ in $(seq 1 50); do
-    if (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then break; fi
-    sleep 0.1
-  done
+  wait_for_port "$port" 50
   export DYNALITE_PID
   export REVIEWROOM_TEST_DYNAMODB="http://127.0.0.1:$port"
   export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_REGION=us-east-1
@@ -51,10 +58,7 @@ start_moto() {
   MOTO_PID=$!
   SERVICE_PIDS+=("$MOTO_PID")
   # Its imports take seconds on a loaded machine.
-  for _ in $(seq 1 300); do
-    if (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then break; fi
-    sleep 0.1
-  done
+  wait_for_port "$port" 300
   export MOTO_PID REVIEWROOM_TEST_AWS_RECORDING="$recording"
   export REVIEWROOM_TEST_AWS="http://127.0.0.1:$port"
 }
