@@ -39,6 +39,12 @@ impl Harness {
         (invite, token)
     }
 
+    /// An invite the candidate started `ago` before now.
+    pub async fn started(&self, ago: time::Duration) -> (Invite, Token) {
+        self.invite(|i| i.started_at = Some(crate::store::now() - ago))
+            .await
+    }
+
     pub async fn send(
         &self,
         method: Method,

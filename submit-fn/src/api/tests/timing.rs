@@ -39,9 +39,7 @@ async fn a_submission_without_start_records_no_start_and_no_server_time() {
 #[tokio::test]
 async fn a_started_submission_records_the_server_measure_beside_the_reported_one() {
     let h = harness();
-    let (invite, token) = h
-        .invite(|i| i.started_at = Some(now() - Duration::minutes(10)))
-        .await;
+    let (invite, token) = h.started(Duration::minutes(10)).await;
     let body = submission_with("s1", "/elapsed_seconds", json!(590));
     let (status, answer) = h.submit(&token, body).await;
     assert_eq!(status, StatusCode::CREATED, "{answer}");
@@ -59,9 +57,7 @@ async fn a_started_submission_records_the_server_measure_beside_the_reported_one
 #[tokio::test]
 async fn reported_elapsed_seconds_is_capped_by_the_server_measure() {
     let h = harness();
-    let (_, token) = h
-        .invite(|i| i.started_at = Some(now() - Duration::minutes(10)))
-        .await;
+    let (_, token) = h.started(Duration::minutes(10)).await;
     let cap = 600 + ELAPSED_SLACK_SECONDS;
     for (elapsed, field) in [
         (json!(u64::MAX), "/elapsed_seconds"),
