@@ -42,11 +42,15 @@ fn minting_refuses_stale_or_foreign_builds() {
     let tmp = support::demo_project();
     let root = tmp.path();
     let mint = || cli(root, &["invite", "demo-review", "--candidate", "Ann"], None);
-    let (ok, _, err) = mint();
-    assert!(
-        !ok && err.contains("build and publish first"),
-        "no build yet: {err}"
-    );
+    // Minting asks for a build of the scenario as it is now.
+    let needs_a_build = |why: &str| {
+        let (ok, _, err) = mint();
+        assert!(
+            !ok && err.contains("build and publish first"),
+            "{why}: {err}"
+        );
+    };
+    needs_a_build("no build yet");
     build(root);
     let (ok, link, err) = mint();
     assert!(ok, "{err}");
@@ -58,11 +62,7 @@ fn minting_refuses_stale_or_foreign_builds() {
     let description = root.join("scenarios/demo-review/description.md");
     let text = std::fs::read_to_string(&description).unwrap();
     std::fs::write(&description, format!("{text}\nOne more line.\n")).unwrap();
-    let (ok, _, err) = mint();
-    assert!(
-        !ok && err.contains("build and publish first"),
-        "changed scenario: {err}"
-    );
+    needs_a_build("changed scenario");
     build(root);
     let (ok, _, err) = mint();
     assert!(ok, "{err}");
