@@ -26,6 +26,13 @@ fn build(root: &Path) {
     assert!(ok, "{err}");
 }
 
+/// The demo project, built.
+fn built_project() -> tempfile::TempDir {
+    let tmp = support::demo_project();
+    build(tmp.path());
+    tmp
+}
+
 fn state_of(root: &Path, id: &str) -> Option<String> {
     let (ok, listing, err) = cli(root, &["invites"], None);
     assert!(ok, "{err}");
@@ -85,9 +92,8 @@ fn minting_refuses_stale_or_foreign_builds() {
 
 #[test]
 fn interviewer_changes_show_in_the_listing() {
-    let tmp = support::demo_project();
+    let tmp = built_project();
     let root = tmp.path();
-    build(root);
     let (ok, _, err) = cli(
         root,
         &[
@@ -138,9 +144,8 @@ fn interviewer_changes_show_in_the_listing() {
 /// stored, and printed raw by `invites` (a clipboard write through OSC 52, a hidden link).
 #[test]
 fn control_characters_are_refused_on_input_and_escaped_in_the_listing() {
-    let tmp = support::demo_project();
+    let tmp = built_project();
     let root = tmp.path();
-    build(root);
     for args in [
         [
             "--candidate",
