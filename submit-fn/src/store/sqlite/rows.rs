@@ -96,71 +96,61 @@ pub(super) fn get_draft(conn: &Connection, id: &str) -> Result<Option<Draft>, St
     .transpose()
 }
 
-pub(super) fn get_submissions(conn: &Connection, id: &str) -> Result<Vec<Submission>, StoreError> {
-    let mut stmt = conn
-        .prepare_cached(
-            "SELECT round, submission_id, body_hash, review, received_at, late_seconds, \
-             server_elapsed_seconds FROM submissions WHERE invite_id = ?1 ORDER BY round",
-        )
-        .map_err(sql)?;
+/// Every row `query` finds for the invite `id`, each as the tuple of its columns.
+fn all<T>(conn: &Connection, query: &str, id: &str) -> Result<Vec<T>, StoreError>
+where
+    T: for<'a> TryFrom<&'a Row<'a>, Error = rusqlite::Error>,
+{
+    let mut stmt = conn.prepare_cached(query).map_err(sql)?;
     let rows = stmt
-        .query_map(params![id], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, String>(4)?,
-                r.get::<_, i64>(5)?,
-                r.get::<_, Option<i64>>(6)?,
-            ))
-        })
+        .query_map(params![id], |r| T::try_from(r))
         .map_err(sql)?;
-    let mut out = Vec::new();
-    for row in rows {
-        let (round, submission_id, body_hash, review, received, late, measured) =
-            row.map_err(sql)?;
-        out.push(Submission {
-            round: round as u32,
-            submission_id,
-            body_hash,
-            review,
-            received_at: parse_time(&received)?,
-            late_seconds: late as u64,
-            server_elapsed_seconds: measured.map(|s| s as u64),
-        });
-    }
-    Ok(out)
+    rows.collect::<rusqlite::Result<Vec<T>>>().map_err(sql)
+}
+
+type SubmissionRow = (i64, String, String, String, String, i64, Option<i64>);
+
+pub(super) fn get_submissions(conn: &Connection, id: &str) -> Result<Vec<Submission>, StoreError> {
+    let rows: Vec<SubmissionRow> = all(
+        conn,
+        "SELECT round, submission_id, body_hash, review, received_at, late_seconds, \
+         server_elapsed_seconds FROM submissions WHERE invite_id = ?1 ORDER BY round",
+        id,
+    )?;
+    rows.into_iter()
+        .map(
+            |(round, submission_id, body_hash, review, received, late, measured)| {
+                Ok(Submission {
+                    round: round as u32,
+                    submission_id,
+                    body_hash,
+                    review,
+                    received_at: parse_time(&received)?,
+                    late_seconds: late as u64,
+                    server_elapsed_seconds: measured.map(|s| s as u64),
+                })
+            },
+        )
+        .collect()
 }
 
 pub(super) fn get_grades(conn: &Connection, id: &str) -> Result<Vec<Grade>, StoreError> {
-    let mut stmt = conn
-        .prepare_cached(
-            "SELECT grader, review_id, sheet, saved_at FROM grades WHERE invite_id = ?1 \
-             ORDER BY grader",
-        )
-        .map_err(sql)?;
-    let rows = stmt
-        .query_map(params![id], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-            ))
+    let rows: Vec<(String, String, String, String)> = all(
+        conn,
+        "SELECT grader, review_id, sheet, saved_at FROM grades WHERE invite_id = ?1 \
+         ORDER BY grader",
+        id,
+    )?;
+    rows.into_iter()
+        .map(|(grader, review_id, sheet, saved)| {
+            Ok(Grade {
+                grader,
+                review_id,
+                sheet,
+                saved_at: parse_time(&saved)?,
+            })
         })
-        .map_err(sql)?;
-    let mut out = Vec::new();
-    for row in rows {
-        let (grader, review_id, sheet, saved) = row.map_err(sql)?;
-        out.push(Grade {
-            grader,
-            review_id,
-            sheet,
-            saved_at: parse_time(&saved)?,
-        });
-    }
-    Ok(out)
+        .collect()
 }
 
 pub(super) fn load(conn: &Connection, id: &str) -> Result<Option<InviteState>, StoreError> {
