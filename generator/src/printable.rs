@@ -21,13 +21,21 @@ fn is_bidi(c: char) -> bool {
 
 /// `text` with every hidden character written as `\u{1b}`: kept visible, never acted on.
 pub fn escape(text: &str) -> Cow<'_, str> {
+    escape_hidden(text, |out, c| {
+        let _ = write!(out, "\\u{{{:x}}}", c as u32);
+    })
+}
+
+/// `text` with each hidden character written by `write`, the rest as it is; borrowed when
+/// there is none.
+fn escape_hidden(text: &str, write: impl Fn(&mut String, char)) -> Cow<'_, str> {
     if !text.chars().any(is_hidden) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 16);
     for c in text.chars() {
         if is_hidden(c) {
-            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            write(&mut out, c);
         } else {
             out.push(c);
         }
@@ -58,20 +66,11 @@ pub fn line(text: &str) -> String {
 /// JSON text with every hidden character inside its strings written as a `\uXXXX` escape:
 /// the same data, but inert when printed. serde_json leaves C1 and bidi characters raw.
 pub fn json(serialised: &str) -> Cow<'_, str> {
-    if !serialised.chars().any(is_hidden) {
-        return Cow::Borrowed(serialised);
-    }
-    let mut out = String::with_capacity(serialised.len() + 16);
-    for c in serialised.chars() {
-        if is_hidden(c) {
-            // Outside strings serde_json writes only newlines and spaces, so any hidden
-            // character is inside a string, where an escape means the same character.
-            let _ = write!(out, "\\u{:04x}", c as u32);
-        } else {
-            out.push(c);
-        }
-    }
-    Cow::Owned(out)
+    // Outside strings serde_json writes only newlines and spaces, so any hidden character is
+    // inside a string, where an escape means the same character.
+    escape_hidden(serialised, |out, c| {
+        let _ = write!(out, "\\u{:04x}", c as u32);
+    })
 }
 
 /// Refuses a command-line value holding a control or bidi character, naming the flag.
