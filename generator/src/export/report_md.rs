@@ -219,11 +219,7 @@ fn header(out: &mut String, f: &Facts) {
         .into_iter()
         .flatten()
         .collect();
-    let extra = if extra.is_empty() {
-        String::new()
-    } else {
-        format!(" ({})", extra.join("; "))
-    };
+    let extra = joined_or_nothing(&extra, "; ", |list| format!(" ({list})"));
     let _ = writeln!(
         out,
         "- Time taken: {}{extra}",
@@ -233,11 +229,9 @@ fn header(out: &mut String, f: &Facts) {
     let v = &f.files_viewed;
     if v.recorded {
         let missing: Vec<String> = v.not_viewed.iter().map(|p| code_span(p)).collect();
-        let missing = if missing.is_empty() {
-            String::new()
-        } else {
-            format!("; not marked viewed: {}", missing.join(", "))
-        };
+        let missing = joined_or_nothing(&missing, ", ", |list| {
+            format!("; not marked viewed: {list}")
+        });
         let _ = writeln!(
             out,
             "- Files viewed: {} of {} changed files{missing}",
@@ -311,6 +305,19 @@ pub fn render(report: &Report) -> String {
     );
     report.extras.iter().for_each(|c| comment(&mut out, c));
     out
+}
+
+/// `items` joined by `separator` and put in their place by `wrap`; nothing when there are none.
+fn joined_or_nothing<S: AsRef<str>>(
+    items: &[S],
+    separator: &str,
+    wrap: impl FnOnce(&str) -> String,
+) -> String {
+    if items.is_empty() {
+        return String::new();
+    }
+    let texts: Vec<&str> = items.iter().map(AsRef::as_ref).collect();
+    wrap(&texts.join(separator))
 }
 
 #[cfg(test)]
