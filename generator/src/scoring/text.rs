@@ -185,8 +185,13 @@ pub fn is_praise(text: &str) -> bool {
         "i love",
         "i appreciate",
     ];
+    opens_with(text, OPENINGS)
+}
+
+/// Whether the text opens with one of `openings` (lower case) as whole words.
+fn opens_with(text: &str, openings: &[&str]) -> bool {
     let start = text.trim_start().to_lowercase();
-    OPENINGS.iter().any(|o| {
+    openings.iter().any(|o| {
         start.starts_with(o)
             && start[o.len()..]
                 .chars()
@@ -205,15 +210,7 @@ pub fn is_nit(text: &str) -> bool {
         "tiny nit",
         "minor nit",
     ];
-    let start = text.trim_start().to_lowercase();
-    text.split_whitespace().count() <= 40
-        && OPENINGS.iter().any(|o| {
-            start.starts_with(o)
-                && start[o.len()..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| !c.is_alphanumeric())
-        })
+    text.split_whitespace().count() <= 40 && opens_with(text, OPENINGS)
 }
 
 /// The text without its sentences of praise, one sentence a line: "Thanks, the load-test
