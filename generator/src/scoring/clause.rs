@@ -137,7 +137,7 @@ fn with_line_named(text: &str, at: &[At], files: &[String]) -> Vec<At> {
 /// that names no file), and leads the second best by
 /// `params.lead` (`params.clause_lead`) times.
 pub fn names(key: &Key, part: &Part, params: &Params) -> Option<(usize, Reach)> {
-    let terms = text::terms(&summary::without_places(part.text, &key.files));
+    let terms = text::terms(&summary::without_places(part.text, &key.place_names));
     let query: BTreeSet<&str> = terms.iter().map(String::as_str).collect();
     if query.len() < params.clause_terms {
         return None;

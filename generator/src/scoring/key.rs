@@ -23,6 +23,9 @@ pub struct Key {
     pub issues: Vec<KeyIssue>,
     /// Every shown file's path (and a renamed file's old path), for summary paragraphs.
     pub files: Vec<String>,
+    /// The file names a comment's text is cleared of before it becomes terms
+    /// ([`super::summary::place_names`]).
+    pub(super) place_names: Vec<String>,
     pub(super) index: Index,
     map: Box<dyn LineMap + Send + Sync>,
 }
@@ -42,6 +45,7 @@ impl Key {
         let index = Index::new(&issues.iter().map(|i| i.text.clone()).collect::<Vec<_>>());
         Key {
             issues,
+            place_names: super::summary::place_names(&files),
             files,
             index,
             map,

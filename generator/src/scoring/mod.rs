@@ -250,7 +250,7 @@ fn judge(key: &Key, said: &Said, params: &Params) -> Vec<Match> {
         params
     };
     let kept = text::without_praise(said.text);
-    let terms = text::terms(&summary::without_places(&kept, &key.files));
+    let terms = text::terms(&summary::without_places(&kept, &key.place_names));
     let all: BTreeSet<&str> = terms.iter().map(String::as_str).collect();
     let ceiling = key.index.ceiling(&all);
     let whole = key.index.matches_within(&all, ceiling);

@@ -77,11 +77,10 @@ pub fn place_of(text: &str, files: &[String]) -> Option<Vec<At>> {
     }
 }
 
-/// The text with its references to shown files and lines blanked: they say where, which
-/// [`place_of`] has read, not what is wrong; as terms they would only dilute what it says
-/// ("the Datadog key at line 131 of `deploy/karpenter/provisioner.yaml`").
-pub fn without_places(text: &str, files: &[String]) -> String {
-    let mut out = line_pattern().replace_all(text, " ").into_owned();
+/// The names [`without_places`] blanks: every shown path and each file name that only one
+/// path has, longest first (so a path is blanked whole before its file name is looked for).
+/// Computed once per key, not per comment.
+pub fn place_names(files: &[String]) -> Vec<String> {
     let mut names: Vec<&str> = files.iter().map(String::as_str).collect();
     names.extend(
         files
@@ -95,8 +94,16 @@ pub fn without_places(text: &str, files: &[String]) -> String {
                     == 1
             }),
     );
-    // Longest first, so a path is blanked whole before its file name is looked for.
     names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    names.into_iter().map(str::to_string).collect()
+}
+
+/// The text with its references to shown files and lines blanked: they say where, which
+/// [`place_of`] has read, not what is wrong; as terms they would only dilute what it says
+/// ("the Datadog key at line 131 of `deploy/karpenter/provisioner.yaml`"). `names` comes from
+/// [`place_names`].
+pub fn without_places(text: &str, names: &[String]) -> String {
+    let mut out = line_pattern().replace_all(text, " ").into_owned();
     for name in names {
         while let Some(at) = whole_word(&out, name) {
             out.replace_range(at..at + name.len(), " ");
