@@ -62,20 +62,18 @@ pub async fn mint(
 ) -> Result<(Invite, Token)> {
     let token = Token::mint().context("cannot mint a token")?;
     let created = now();
+    // The manifest is the build's of `new.scenario` (its file is named after the slug), so the
+    // invite's scenario, which `Invite::new` takes from it, is that slug.
     let invite = Invite {
-        id: token.invite_id(),
-        token_hash: token.hash().to_hex(),
-        scenario: new.scenario.to_string(),
-        manifest,
-        candidate: new.candidate.to_string(),
         reference: new.reference.map(str::to_string),
-        created_at: created,
-        expires_at: created + new.expires,
         time_limit_seconds: new.time_limit.map(|d| d.as_secs()),
-        revoked_at: None,
-        opened_at: None,
-        started_at: None,
-        round: 0,
+        ..Invite::new(
+            &token,
+            manifest,
+            new.candidate,
+            created,
+            created + new.expires,
+        )
     };
     store
         .create_invite(&invite)
