@@ -167,7 +167,8 @@ export function toggleViewed(file, value) {
  *  cells marked, expanders, the split twin when that view is shown, an estimated height. */
 function setUpTable(file, later) {
   const table = $('table.diff', file);
-  markUnifiedCells(table);
+  // Rows that came later: only their groups are new.
+  for (const root of later ?? [table]) markUnifiedCells(root);
   addExpanders(file);
   // An unchanged file's lines become rows when it is first opened.
   const whole = $('tbody.file-lines[data-lines]', table);
