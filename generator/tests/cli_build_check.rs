@@ -138,14 +138,14 @@ fn build_refuses_an_output_folder_that_would_replace_the_project() {
     // A folder of someone else's files is kept; one a build wrote is replaced.
     std::fs::write(root.join("reviewroom.toml"), "out_dir = \"site\"\n").unwrap();
     std::fs::create_dir_all(root.join("site")).unwrap();
-    std::fs::write(root.join("site/notes.md"), "mine").unwrap();
+    std::fs::write(root.join("site/notes.txt"), "mine").unwrap();
     let run = reviewroom(root)
         .args(["--quiet", "build"])
         .output()
         .unwrap();
     assert!(!run.status.success());
-    assert!(root.join("site/notes.md").is_file());
-    std::fs::remove_file(root.join("site/notes.md")).unwrap();
+    assert!(root.join("site/notes.txt").is_file());
+    std::fs::remove_file(root.join("site/notes.txt")).unwrap();
     for _ in 0..2 {
         succeeds(reviewroom(root).args(["--quiet", "build"]));
     }

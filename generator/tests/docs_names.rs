@@ -367,7 +367,7 @@ fn the_check_catches_a_wrong_name() {
     let ws = Workspace::load(&root());
     let good = "`render::render_file`, `AppState`, `api::Policy`, `diff::CONTEXT`, \
                 [`diff.rs`](generator/src/diff.rs), [§6](docs/design.md#6-the-api)";
-    let check = |text: &str| problems(&ws, "X.md", text, true, &mut 0);
+    let check = |text: &str| problems(&ws, "README.md", text, true, &mut 0);
     assert_eq!(check(good), Vec::<String>::new());
     for bad in [
         "`render::render_row`",

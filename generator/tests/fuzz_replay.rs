@@ -124,7 +124,7 @@ fn scenario_paths_on_every_scenario_s_paths_and_refused_names() {
         &b"src/a\\nb.ts"[..],
         b"src/a\nb.ts",
         b"<img src=x onerror=alert(1)>.ts",
-        b"docs/a`b.md",
+        b"docs/a`b.ts",
         b"x y.ts",
         b"caf\xc3\xa9.ts",
         b"bad\xff.ts",
