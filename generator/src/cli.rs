@@ -236,6 +236,10 @@ pub struct EvalScoringArgs {
     /// half is for reporting, not for reading).
     #[arg(long)]
     pub disagreements: bool,
+    /// Refit the decision on the tune half and print its weights, with the five-fold
+    /// cross-validated figures of each credit probability.
+    #[arg(long)]
+    pub fit: bool,
     /// Exit non-zero when the tune half's precision or recall falls below these.
     #[arg(long, value_name = "P")]
     pub min_precision: Option<f64>,

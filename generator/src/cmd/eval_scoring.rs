@@ -8,10 +8,15 @@ use anyhow::{Context, Result, bail};
 use crate::cli::{EvalHalf, EvalScoringArgs};
 use crate::config::Project;
 use crate::scenario;
+use crate::scoring::decide::FEATURES;
 use crate::scoring::eval::{self, Counts, Outcome};
+use crate::scoring::fit::{self, CREDITS};
 use crate::scoring::{Key, Params};
 
 pub fn run(project: &Project, args: &EvalScoringArgs) -> Result<()> {
+    if args.fit {
+        return refit(project, args);
+    }
     let halves: &[&str] = match args.half {
         EvalHalf::Tune => &["tune"],
         EvalHalf::Heldout => &["heldout"],
@@ -34,12 +39,8 @@ pub fn run(project: &Project, args: &EvalScoringArgs) -> Result<()> {
         );
         let (mut new, mut old, mut n) = (Counts::default(), Counts::default(), 0);
         for set in &sets {
-            if !keys.contains_key(&set.scenario) {
-                let loaded = scenario::load(&scenarios_dir.join(&set.scenario))
-                    .with_context(|| format!("cannot load scenario {}", set.scenario))?;
-                keys.insert(set.scenario.clone(), Key::from_scenario(&loaded));
-            }
-            let outcome = eval::evaluate(&keys[&set.scenario], set, &params, OLD_WIDEN)?;
+            let key = key_of(&mut keys, &scenarios_dir, &set.scenario)?;
+            let outcome = eval::evaluate(key, set, &params, OLD_WIDEN)?;
             print_row(&set.scenario, &outcome);
             if args.disagreements && *half == "tune" {
                 for d in &outcome.disagreements {
@@ -65,6 +66,75 @@ pub fn run(project: &Project, args: &EvalScoringArgs) -> Result<()> {
         }
     }
     floors(args, tune_total)
+}
+
+/// A scenario's key, loaded once.
+fn key_of<'a>(
+    keys: &'a mut BTreeMap<String, Key>,
+    scenarios_dir: &std::path::Path,
+    slug: &str,
+) -> Result<&'a Key> {
+    if !keys.contains_key(slug) {
+        let loaded = scenario::load(&scenarios_dir.join(slug))
+            .with_context(|| format!("cannot load scenario {slug}"))?;
+        keys.insert(slug.to_string(), Key::from_scenario(&loaded));
+    }
+    Ok(&keys[slug])
+}
+
+/// Refits the decision on the tune half (never the held-out one): the cross-validated figures
+/// of each credit probability, then the weights of the best, as `decide.rs` holds them.
+fn refit(project: &Project, args: &EvalScoringArgs) -> Result<()> {
+    let scenarios_dir = project.path(&project.config.scenarios_dir);
+    let dir = project.path(&args.set).join("tune");
+    let mut keys = BTreeMap::new();
+    let params = Params::default();
+    let mut rows = Vec::new();
+    for set in eval::load(&dir)? {
+        let key = key_of(&mut keys, &scenarios_dir, &set.scenario)?;
+        let first = rows.last().map_or(0, |r: &fit::Row| r.comment + 1);
+        rows.extend(eval::rows(key, &set, &params, first)?);
+    }
+    if rows.is_empty() {
+        bail!("no labelled comments in {}", dir.display());
+    }
+    println!("five-fold cross-validation on tune ({} pairs):", rows.len());
+    println!("  {:>6}  {:>5} {:>5} {:>5}", "credit", "P", "R", "F1");
+    for credit in CREDITS {
+        let c = fit::cross_validate(&rows, credit);
+        println!(
+            "  {credit:>6.2}  {:>5.3} {:>5.3} {:>5.3}",
+            c.precision(),
+            c.recall(),
+            c.f1()
+        );
+    }
+    let (credit, _) = fit::choose_credit(&rows);
+    let decision = fit::fit(&rows, credit);
+    println!("\nDecision {{");
+    println!("    bias: {:.4},", decision.bias);
+    println!("    weights: [");
+    for (name, w) in FEATURES.iter().zip(decision.weights) {
+        println!("        {w:.4}, // {name}");
+    }
+    println!("    ],\n    credit: {credit},\n}}");
+    let committed = params.decision;
+    let same = (committed.bias - decision.bias).abs() < 5e-5
+        && committed.credit == credit
+        && committed
+            .weights
+            .iter()
+            .zip(decision.weights)
+            .all(|(a, b)| (a - b).abs() < 5e-5);
+    println!(
+        "{}",
+        if same {
+            "the committed decision is this fit"
+        } else {
+            "the committed decision differs from this fit"
+        }
+    );
+    Ok(())
 }
 
 /// The old rule's default reach, for the baseline column.

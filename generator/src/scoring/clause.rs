@@ -131,12 +131,21 @@ fn with_line_named(text: &str, at: &[At], files: &[String]) -> Vec<At> {
     out
 }
 
-/// The issue one part names, if it clearly names one, and how close the part sits to it: its
-/// own strength (against its own ceiling) passes the threshold of where it points plus
-/// `params.sentence` (`params.clause` for a clause, `params.review` for a part of the summary
-/// that names no file), and leads the second best by
-/// `params.lead` (`params.clause_lead`) times.
-pub fn names(key: &Key, part: &Part, params: &Params) -> Option<(usize, Reach)> {
+/// How one part reads: its best issue, by how much it leads, and whether that passes.
+#[derive(Debug, Clone, Copy)]
+pub struct Verdict {
+    pub issue: usize,
+    pub strength: f64,
+    pub reach: Reach,
+    /// Over the threshold of where it points plus the part's margin, and far enough ahead.
+    pub names: bool,
+}
+
+/// The part's best issue and how it stands: it names the issue when its own strength (against
+/// its own ceiling) passes the threshold of where it points plus `params.sentence`
+/// (`params.clause` for a clause, `params.review` for a part of the summary that names no
+/// file), and leads the second best by `params.lead` (`params.clause_lead`) times.
+pub fn verdict(key: &Key, part: &Part, params: &Params) -> Option<Verdict> {
     let terms = text::terms(&summary::without_places(part.text, &key.place_names));
     let query: BTreeSet<&str> = terms.iter().map(String::as_str).collect();
     if query.len() < params.clause_terms {
@@ -180,7 +189,12 @@ pub fn names(key: &Key, part: &Part, params: &Params) -> Option<(usize, Reach)> 
     } else {
         margin
     };
-    (best >= threshold + margin && best >= lead * second).then_some((i, closest))
+    Some(Verdict {
+        issue: i,
+        strength: best,
+        reach: closest,
+        names: best >= threshold + margin && best >= lead * second,
+    })
 }
 
 #[cfg(test)]

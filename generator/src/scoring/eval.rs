@@ -9,7 +9,8 @@ use anyhow::{Context, Result, bail};
 use serde::Deserialize;
 use submit_fn::model::{Comment, Review, Side};
 
-use super::{Key, Params, overlap_only, score};
+use super::fit::Row;
+use super::{Key, Params, evidence, overlap_only, score};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -164,10 +165,55 @@ fn review_of(c: &Labelled) -> Result<Review> {
     }
 }
 
+/// The comment as a review, once its labels and file are known to the key.
+fn checked_review(key: &Key, set: &ScenarioSet, c: &Labelled) -> Result<Review> {
+    if let Some(unknown) = c
+        .issues
+        .iter()
+        .find(|i| !key.issues.iter().any(|k| &k.id == *i))
+    {
+        bail!(
+            "{} labels {unknown:?}, which is not in the key of {}",
+            c.id,
+            set.scenario
+        );
+    }
+    if let Some(file) = c.file.as_ref().filter(|f| !key.files.contains(f)) {
+        bail!(
+            "{} is on {file:?}, which {} does not show",
+            c.id,
+            set.scenario
+        );
+    }
+    review_of(c)
+}
+
+/// Every (comment, issue) pair of a scenario's set with its evidence and label, the comments
+/// numbered on from `first`: what the decision is fitted on.
+pub fn rows(key: &Key, set: &ScenarioSet, params: &Params, first: usize) -> Result<Vec<Row>> {
+    let mut rows = Vec::new();
+    for (n, c) in set.comments.iter().enumerate() {
+        let review = checked_review(key, set, c)?;
+        for said in evidence(key, &review, params) {
+            rows.extend(
+                said.iter()
+                    .zip(&key.issues)
+                    .enumerate()
+                    .map(|(issue, (e, k))| Row {
+                        comment: first + n,
+                        issue,
+                        features: e.features(),
+                        label: c.issues.contains(&k.id),
+                    }),
+            );
+        }
+    }
+    Ok(rows)
+}
+
 /// Scores each comment alone and counts pairs against its labels. Labels naming an issue the
 /// key lacks, or files it does not show, are errors: the set must follow the scenarios.
 pub fn evaluate(key: &Key, set: &ScenarioSet, params: &Params, widen: u32) -> Result<Outcome> {
-    let ids: BTreeSet<&str> = key.issues.iter().map(|i| i.id.as_str()).collect();
     let mut outcome = Outcome {
         comments: set.comments.len(),
         new: Counts::default(),
@@ -175,21 +221,7 @@ pub fn evaluate(key: &Key, set: &ScenarioSet, params: &Params, widen: u32) -> Re
         disagreements: Vec::new(),
     };
     for c in &set.comments {
-        if let Some(unknown) = c.issues.iter().find(|i| !ids.contains(i.as_str())) {
-            bail!(
-                "{} labels {unknown:?}, which is not in the key of {}",
-                c.id,
-                set.scenario
-            );
-        }
-        if let Some(file) = c.file.as_ref().filter(|f| !key.files.contains(f)) {
-            bail!(
-                "{} is on {file:?}, which {} does not show",
-                c.id,
-                set.scenario
-            );
-        }
-        let review = review_of(c)?;
+        let review = checked_review(key, set, c)?;
         let scored = score(key, &review, params);
         let credited: BTreeSet<String> = scored
             .comments

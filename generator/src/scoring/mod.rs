@@ -6,7 +6,10 @@
 //! function of the key and the review: deterministic, offline.
 
 mod clause;
+pub mod decide;
 pub mod eval;
+mod evidence;
+pub mod fit;
 pub mod index;
 mod key;
 mod linemap;
@@ -15,11 +18,13 @@ mod place;
 mod summary;
 pub mod text;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 use submit_fn::model::Review;
 
+pub use decide::Decision;
+pub use evidence::Evidence;
 pub use key::{Key, KeyIssue};
 pub use linemap::DiffLineMap;
 pub use overlap::overlap_only;
@@ -102,6 +107,8 @@ pub struct Params {
     /// ("all-or-nothing batches") below `elsewhere` however rare its words. It must still lead
     /// its runner-up.
     pub review: f64,
+    /// Weighs all of the above into a credit or not.
+    pub decision: Decision,
 }
 
 impl Default for Params {
@@ -119,6 +126,7 @@ impl Default for Params {
             clause: 0.20,
             clause_lead: 1.9,
             review: -0.10,
+            decision: Decision::default(),
         }
     }
 }
@@ -190,28 +198,35 @@ struct Said<'a> {
     summary: bool,
 }
 
-/// Scores every comment of the review (tombstones skipped) and every summary paragraph that
-/// names a file.
-pub fn score(key: &Key, review: &Review, params: &Params) -> Score {
-    let paragraphs = summary::paragraphs(&review.summary, &key.files);
+/// The review's comments (tombstones skipped), then its summary paragraphs.
+fn said<'a>(
+    key: &Key,
+    review: &'a Review,
+    paragraphs: &'a [summary::Paragraph],
+) -> impl Iterator<Item = Said<'a>> {
     let comments = review.comments.iter().filter(|c| !c.deleted).map(|c| Said {
         id: &c.id,
         at: vec![key.at(c)],
         text: &c.body,
         summary: false,
     });
-    let said = comments.chain(paragraphs.iter().map(|p| Said {
+    comments.chain(paragraphs.iter().map(|p| Said {
         id: &p.id,
         at: p.at.iter().map(|at| key.normalise(at.clone())).collect(),
         text: &p.text,
         summary: true,
-    }));
+    }))
+}
 
+/// Scores every comment of the review (tombstones skipped) and every summary paragraph that
+/// names a file.
+pub fn score(key: &Key, review: &Review, params: &Params) -> Score {
+    let paragraphs = summary::paragraphs(&review.summary, &key.files);
     let mut result = Score {
         total: key.issues.len(),
         ..Score::default()
     };
-    for item in said {
+    for item in said(key, review, &paragraphs) {
         let matches = judge(key, &item, params);
         for m in &matches {
             let into = if m.tier.is_credit() {
@@ -229,84 +244,37 @@ pub fn score(key: &Key, review: &Review, params: &Params) -> Score {
     result
 }
 
-/// One comment against every issue. Credits are taken greedily: the issue whose text strength
-/// passes its place's threshold by the widest margin, then, with the terms it explains set
-/// aside, the next one on what is left of the comment (a comment that names two flaws keeps
-/// words for the second; one that names one has little left). Then each sentence and clause
-/// alone ([`clause`]): a part that clearly names one issue credits it, at the closer of the
-/// part's and the whole's place. Issues it sits on without saying them are "possibly".
-/// Sentences of praise are set aside first, and a short comment of praise credits nothing; a
-/// short nit is judged on its lines as if beside them.
+/// Each comment's and summary paragraph's evidence, issue by issue in key order (what the
+/// decision is fitted on).
+pub fn evidence(key: &Key, review: &Review, params: &Params) -> Vec<Vec<Evidence>> {
+    let paragraphs = summary::paragraphs(&review.summary, &key.files);
+    said(key, review, &paragraphs)
+        .map(|item| evidence::weigh(key, &item, params).evidence)
+        .collect()
+}
+
+/// One comment against every issue ([`evidence`] weighs, [`decide`] decides). Credits come
+/// first, likeliest first, each at the closer of the whole comment's place and that of a part
+/// that names it; issues it sits on without saying them are "possibly".
 fn judge(key: &Key, said: &Said, params: &Params) -> Vec<Match> {
-    // A nit is a remark on style: on the lines, it must say an issue as clearly as a comment
-    // beside them ("nit: use `logger.error` here" is not the missing metrics).
-    let nit_params = Params {
-        on_lines: params.on_lines.max(params.beside),
-        ..*params
-    };
-    let params = if text::is_nit(said.text) {
-        &nit_params
-    } else {
-        params
-    };
-    let kept = text::without_praise(said.text);
-    let terms = text::terms(&summary::without_places(&kept, &key.place_names));
-    let all: BTreeSet<&str> = terms.iter().map(String::as_str).collect();
-    let ceiling = key.index.ceiling(&all);
-    let whole = key.index.matches_within(&all, ceiling);
-    let reaches: Vec<Reach> = key
-        .issues
-        .iter()
-        .map(|issue| {
-            said.at
-                .iter()
-                .map(|at| place::reach(at, &issue.places, params.near))
-                .min()
-                .unwrap_or(Reach::Elsewhere)
-        })
-        .collect();
-    let mut remaining = all.clone();
-    let mut credited: Vec<usize> = Vec::new();
-    let praise = text::is_praise(said.text);
-    while !praise && credited.len() < key.issues.len() {
-        let scale = if credited.is_empty() {
-            1.0
-        } else {
-            params.runner_up
-        };
-        let now = key.index.matches_within(&remaining, ceiling);
-        let best = now
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| !credited.contains(i))
-            .map(|(i, m)| (m.strength - scale * params.threshold(reaches[i]), i))
-            .max_by(|a, b| a.0.total_cmp(&b.0));
-        let Some((_, i)) = best.filter(|(margin, _)| *margin >= 0.0) else {
-            break;
-        };
-        for term in &now[i].shared {
-            remaining.remove(term.as_str());
-        }
-        credited.push(i);
-    }
-    let mut reaches = reaches;
-    let parts = clause::parts(&kept, &said.at, &key.files, said.summary);
-    for part in parts.iter().filter(|_| !praise) {
-        if let Some((i, reach)) = clause::names(key, part, params) {
-            reaches[i] = reaches[i].min(reach);
-            if !credited.contains(&i) {
-                credited.push(i);
-            }
-        }
-    }
+    let weighed = evidence::weigh(key, said, params);
     let found = |i: usize, tier: Tier| Match {
         issue: key.issues[i].id.clone(),
         tier,
-        strength: (whole[i].strength * 100.0).round() / 100.0,
-        terms: whole[i].shared.iter().take(6).cloned().collect(),
+        strength: (weighed.whole[i].strength * 100.0).round() / 100.0,
+        terms: weighed.whole[i].shared.iter().take(6).cloned().collect(),
     };
-    let credits = credited.iter().map(|&i| {
-        let tier = match reaches[i] {
+    let mut credited: Vec<(f64, usize)> = weighed
+        .evidence
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.features(), i))
+        .filter(|(f, _)| params.decision.credits(f))
+        .map(|(f, i)| (params.decision.probability(&f), i))
+        .collect();
+    credited.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let credits = credited.iter().map(|&(_, i)| {
+        let tier = match weighed.evidence[i].reach {
             Reach::OnLines => Tier::OnLines,
             Reach::Beside => Tier::Beside,
             Reach::InFile => Tier::InFile,
@@ -314,9 +282,12 @@ fn judge(key: &Key, said: &Said, params: &Params) -> Vec<Match> {
         };
         found(i, tier)
     });
-    let possible = (0..key.issues.len())
-        .filter(|i| reaches[*i] == Reach::OnLines && !credited.contains(i))
-        .map(|i| found(i, Tier::Possible));
+    let possible = weighed
+        .evidence
+        .iter()
+        .enumerate()
+        .filter(|(i, e)| e.reach == Reach::OnLines && !credited.iter().any(|c| c.1 == *i))
+        .map(|(i, _)| found(i, Tier::Possible));
     credits.chain(possible).collect()
 }
 

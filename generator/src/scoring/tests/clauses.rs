@@ -144,7 +144,7 @@ fn a_line_a_comment_names_by_number_places_its_sentence_there_too() {
 }
 
 #[test]
-fn a_terse_item_of_a_summary_said_of_the_review_needs_a_little_less() {
+fn a_terse_item_of_a_summary_said_of_the_review_is_credited() {
     let review = |text: &str| Review {
         summary: text.into(),
         ..Review::default()
@@ -152,15 +152,6 @@ fn a_terse_item_of_a_summary_said_of_the_review_needs_a_little_less() {
     let listed = review("Before merge: no pagination, and the docs.");
     let s = score(&key(), &listed, &Params::default());
     assert_eq!(s.credits("summary:1"), ["no-pagination"]);
-    let without = Params {
-        review: 0.0,
-        ..Params::default()
-    };
-    assert!(
-        score(&key(), &listed, &without)
-            .credits("summary:1")
-            .is_empty()
-    );
     // Still a clear naming: two words that name no flaw credit nothing.
     let vague = score(
         &key(),

@@ -177,28 +177,39 @@ fn far_from_the_lines_but_naming_the_flaw_is_credited_in_the_file() {
 }
 
 /// The strength of `body` for `issue`, to set thresholds on either side of it.
-fn strength(key: &Key, body: &str, issue: &str) -> f64 {
+/// How likely the decision finds that the review's first comment (or summary paragraph)
+/// addresses the issue.
+fn likelihood(review: &Review, issue: &str) -> f64 {
+    let key = key();
     let i = key.issues.iter().position(|k| k.id == issue).unwrap();
-    key.index_matches(&text::terms(body))[i].strength
+    let params = Params::default();
+    let evidence = evidence(&key, review, &params);
+    params.decision.probability(&evidence[0][i].features())
+}
+
+fn one(file: &str, lines: Option<(u32, u32)>, body: &str) -> Review {
+    Review {
+        comments: vec![comment("c", file, M, lines, body)],
+        ..Review::default()
+    }
 }
 
 #[test]
-fn the_same_words_pass_beside_the_lines_but_not_farther() {
+fn the_farther_from_the_lines_the_more_a_comment_must_say() {
     let body = "retries without any backoff";
-    let s = strength(&key(), body, "retry-storm");
-    let params = Params {
-        beside: s - 0.01,
-        in_file: s + 0.01,
-        ..Params::default()
-    };
-    let at = |line| Review {
-        comments: vec![comment("c", "db.ts", M, Some((line, line)), body)],
-        ..Review::default()
-    };
-    let beside = score(&key(), &at(66), &params);
+    let lines = [61, 66, 20].map(|l| likelihood(&one("db.ts", Some((l, l)), body), "retry-storm"));
+    assert!(lines[0] > lines[1] && lines[1] > lines[2], "{lines:?}");
+    let beside = score(
+        &key(),
+        &one("db.ts", Some((66, 66)), body),
+        &Params::default(),
+    );
     assert_eq!(tiers(&beside, "c"), [("retry-storm".into(), Tier::Beside)]);
-    let far = score(&key(), &at(20), &params);
-    assert!(far.credits("c").is_empty(), "line 20 is 40 lines from 60");
+    // A comment on the whole file the issue is in, against one on another file.
+    let files = ["db.ts", "client.ts"].map(|f| likelihood(&one(f, None, body), "retry-storm"));
+    assert!(files[0] > files[1], "{files:?}");
+    let vague = "this part could be cleaner";
+    assert!(likelihood(&one("db.ts", Some((61, 61)), vague), "retry-storm") < lines[2]);
 }
 
 #[test]
@@ -217,25 +228,6 @@ fn a_file_comment_naming_a_flaw_of_its_file_is_credited() {
 fn a_vague_file_comment_is_credited_to_nothing() {
     let s = scored(vec![comment("c", "db.ts", M, None, "Needs tests.")]);
     assert!(s.matches("c").is_empty());
-}
-
-#[test]
-fn another_file_needs_more_than_the_same_file() {
-    let body = "retries without any backoff";
-    let s = strength(&key(), body, "retry-storm");
-    let params = Params {
-        in_file: s - 0.01,
-        elsewhere: s + 0.01,
-        ..Params::default()
-    };
-    let on = |file: &str| Review {
-        comments: vec![comment("c", file, M, None, body)],
-        ..Review::default()
-    };
-    let same = score(&key(), &on("db.ts"), &params);
-    assert_eq!(tiers(&same, "c"), [("retry-storm".into(), Tier::InFile)]);
-    let other = score(&key(), &on("client.ts"), &params);
-    assert!(other.credits("c").is_empty());
 }
 
 #[test]
