@@ -9,7 +9,7 @@ use crate::cli::{EvalHalf, EvalScoringArgs};
 use crate::config::Project;
 use crate::scenario;
 use crate::scoring::decide::FEATURES;
-use crate::scoring::eval::{self, Counts, Outcome};
+use crate::scoring::eval::{self, Cases, Counts, FAR, Outcome, Right};
 use crate::scoring::fit::{self, CREDITS};
 use crate::scoring::{Key, Params};
 
@@ -38,6 +38,7 @@ pub fn run(project: &Project, args: &EvalScoringArgs) -> Result<()> {
             "scenario", "n", "P", "R", "F1", "oldP", "oldR", "oldF1"
         );
         let (mut new, mut old, mut n) = (Counts::default(), Counts::default(), 0);
+        let mut cases = Cases::default();
         for set in &sets {
             let key = key_of(&mut keys, &scenarios_dir, &set.scenario)?;
             let outcome = eval::evaluate(key, set, &params, OLD_WIDEN)?;
@@ -52,15 +53,18 @@ pub fn run(project: &Project, args: &EvalScoringArgs) -> Result<()> {
             }
             new.add(outcome.new);
             old.add(outcome.old);
+            cases.add(outcome.cases);
             n += outcome.comments;
         }
         let all = Outcome {
             comments: n,
             new,
             old,
+            cases,
             disagreements: Vec::new(),
         };
         print_row("all", &all);
+        print_cases(&cases);
         if *half == "tune" {
             tune_total = Some(new);
         }
@@ -135,6 +139,19 @@ fn refit(project: &Project, args: &EvalScoringArgs) -> Result<()> {
         }
     );
     Ok(())
+}
+
+/// The cases the issue names apart, over the half.
+fn print_cases(cases: &Cases) {
+    let row = |what: &str, r: Right| {
+        println!("  {what:<58} {:>3} of {:>3}", r.right, r.of);
+    };
+    row("file comments' issues in that file, credited", cases.file);
+    row(
+        &format!("line comments' issues over {FAR} lines away, credited"),
+        cases.far,
+    );
+    row("nits that name no issue, credited to none", cases.nit);
 }
 
 /// The old rule's default reach, for the baseline column.

@@ -10,6 +10,7 @@ use serde::Deserialize;
 use submit_fn::model::{Comment, Review, Side};
 
 use super::fit::Row;
+use super::place::Reach;
 use super::{Key, Params, evidence, overlap_only, score};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -121,11 +122,72 @@ pub struct Disagreement {
     pub labelled_only: Vec<String>,
 }
 
+/// How many of some cases came out right.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Right {
+    pub right: usize,
+    pub of: usize,
+}
+
+impl Right {
+    fn add(&mut self, right: bool) {
+        self.right += usize::from(right);
+        self.of += 1;
+    }
+}
+
+/// The cases issue 16's "done when" names, counted by the new scoring.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Cases {
+    /// A file-level comment's labelled issue with a place in that file: credited.
+    pub file: Right,
+    /// A line comment's labelled issue more than `FAR` lines from every place of it (or in
+    /// another file): credited.
+    pub far: Right,
+    /// A nit labelled with no issue: credited to none.
+    pub nit: Right,
+}
+
+/// Lines from an issue's places beyond which a comment is "far" from it.
+pub const FAR: u32 = 15;
+
+impl Cases {
+    pub fn add(&mut self, other: Cases) {
+        for (a, b) in [
+            (&mut self.file, other.file),
+            (&mut self.far, other.far),
+            (&mut self.nit, other.nit),
+        ] {
+            a.right += b.right;
+            a.of += b.of;
+        }
+    }
+
+    fn count(&mut self, key: &Key, c: &Labelled, review: &Review, credited: &BTreeSet<String>) {
+        if c.issues.is_empty() && super::text::is_nit(&c.body) {
+            self.nit.add(credited.is_empty());
+        }
+        let Some(comment) = review.comments.first() else {
+            return;
+        };
+        let at = key.at(comment);
+        for issue in key.issues.iter().filter(|i| c.issues.contains(&i.id)) {
+            let found = credited.contains(&issue.id);
+            match (&at, super::place::reach(&at, &issue.places, FAR)) {
+                (super::At::File(_), Reach::InFile) => self.file.add(found),
+                (super::At::Lines(_), Reach::InFile | Reach::Elsewhere) => self.far.add(found),
+                _ => {}
+            }
+        }
+    }
+}
+
 /// The figures of one scenario.
 pub struct Outcome {
     pub comments: usize,
     pub new: Counts,
     pub old: Counts,
+    pub cases: Cases,
     pub disagreements: Vec<Disagreement>,
 }
 
@@ -218,6 +280,7 @@ pub fn evaluate(key: &Key, set: &ScenarioSet, params: &Params, widen: u32) -> Re
         comments: set.comments.len(),
         new: Counts::default(),
         old: Counts::default(),
+        cases: Cases::default(),
         disagreements: Vec::new(),
     };
     for c in &set.comments {
@@ -239,6 +302,7 @@ pub fn evaluate(key: &Key, set: &ScenarioSet, params: &Params, widen: u32) -> Re
             .into_iter()
             .collect();
         outcome.new.count(&credited, &labelled);
+        outcome.cases.count(key, c, &review, &credited);
         outcome.old.count(&old, &labelled);
         if credited != labelled {
             outcome.disagreements.push(Disagreement {

@@ -164,3 +164,61 @@ fn a_terse_item_of_a_summary_said_of_the_review_is_credited() {
         vague.matches("summary:1")
     );
 }
+
+#[test]
+fn the_evaluation_counts_the_cases_the_issue_names() {
+    use super::super::eval::{Kind, Labelled, Right, ScenarioSet, evaluate};
+    let labelled = |id: &str, kind: Kind, file: &str, lines: Option<[u32; 2]>, body: &str| {
+        let issues = if body.starts_with("nit") {
+            vec![]
+        } else {
+            vec!["retry-storm".to_string()]
+        };
+        Labelled {
+            id: id.into(),
+            reviewer: "r".into(),
+            kind,
+            file: Some(file.into()),
+            side: Some(M),
+            lines,
+            body: body.into(),
+            issues,
+            note: None,
+        }
+    };
+    let set = ScenarioSet {
+        scenario: "fixture".into(),
+        comments: vec![
+            labelled(
+                "f",
+                Kind::File,
+                "db.ts",
+                None,
+                "Retries without any backoff, forever",
+            ),
+            labelled(
+                "far",
+                Kind::Line,
+                "db.ts",
+                Some([20, 20]),
+                "Retries with no backoff below",
+            ),
+            labelled(
+                "near",
+                Kind::Line,
+                "db.ts",
+                Some([61, 61]),
+                "Retries with no backoff",
+            ),
+            labelled("n", Kind::Line, "db.ts", Some([11, 11]), "nit: rename this"),
+        ],
+    };
+    let outcome = evaluate(&key(), &set, &Params::default(), 3).unwrap();
+    assert_eq!(outcome.cases.file, Right { right: 1, of: 1 });
+    assert_eq!(
+        outcome.cases.far,
+        Right { right: 1, of: 1 },
+        "line 20 is 40 lines away"
+    );
+    assert_eq!(outcome.cases.nit, Right { right: 1, of: 1 });
+}
