@@ -237,8 +237,9 @@ pub struct EvalScoringArgs {
     #[arg(long)]
     pub disagreements: bool,
     /// Refit the decision on the tune half and print its weights, with the five-fold
-    /// cross-validated figures of each credit probability.
-    #[arg(long)]
+    /// cross-validated figures of each credit probability; exits non-zero when the committed
+    /// decision is not this fit.
+    #[arg(long, conflicts_with_all = ["half", "disagreements", "min_precision", "min_recall"])]
     pub fit: bool,
     /// Exit non-zero when the tune half's precision or recall falls below these.
     #[arg(long, value_name = "P")]

@@ -102,10 +102,14 @@ fn refit(project: &Project, args: &EvalScoringArgs) -> Result<()> {
     if rows.is_empty() {
         bail!("no labelled comments in {}", dir.display());
     }
-    println!("five-fold cross-validation on tune ({} pairs):", rows.len());
+    let (decision, counts) = fit::fit_and_choose(&rows);
+    println!(
+        "five-fold cross-validation on tune ({} pairs, {} rows):",
+        fit::pairs(&rows),
+        rows.len()
+    );
     println!("  {:>6}  {:>5} {:>5} {:>5}", "credit", "P", "R", "F1");
-    for credit in CREDITS {
-        let c = fit::cross_validate(&rows, credit);
+    for (credit, c) in CREDITS.iter().zip(&counts) {
         println!(
             "  {credit:>6.2}  {:>5.3} {:>5.3} {:>5.3}",
             c.precision(),
@@ -113,32 +117,19 @@ fn refit(project: &Project, args: &EvalScoringArgs) -> Result<()> {
             c.f1()
         );
     }
-    let (credit, _) = fit::choose_credit(&rows);
-    let decision = fit::fit(&rows, credit);
     println!("\nDecision {{");
-    println!("    bias: {:.4},", decision.bias);
+    println!("    bias: {:.6},", decision.bias);
     println!("    weights: [");
     for (name, w) in FEATURES.iter().zip(decision.weights) {
-        println!("        {w:.4}, // {name}");
+        println!("        {w:.6}, // {name}");
     }
-    println!("    ],\n    credit: {credit},\n}}");
-    let committed = params.decision;
-    let same = (committed.bias - decision.bias).abs() < 5e-5
-        && committed.credit == credit
-        && committed
-            .weights
-            .iter()
-            .zip(decision.weights)
-            .all(|(a, b)| (a - b).abs() < 5e-5);
-    println!(
-        "{}",
-        if same {
-            "the committed decision is this fit"
-        } else {
-            "the committed decision differs from this fit"
-        }
-    );
-    Ok(())
+    println!("    ],\n    credit: {},\n}}", decision.credit);
+    if fit::same(&params.decision, &decision) {
+        println!("the committed decision is this fit");
+        Ok(())
+    } else {
+        bail!("the committed decision (scoring/decide.rs) is not this fit: paste the one above")
+    }
 }
 
 /// The cases the issue names apart, over the half.

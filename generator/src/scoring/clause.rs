@@ -1,8 +1,9 @@
 //! Comments that name several flaws, one per sentence or one per clause of a list ("the cache
 //! is checked before access control, `task:join` accepts any room, and bodies render as
 //! HTML"): the whole comment's terms are spread over several issues, so none passes on the
-//! whole; each part alone names one. A part is credited to its best issue only when it clearly
-//! leads the runner-up, so a clause that could be either credits neither.
+//! whole; each part alone names one. A part names its best issue only when it clearly leads
+//! the runner-up, so a clause that could be either names neither; what a part names is one of
+//! the decision's inputs ([`super::evidence`]).
 
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
@@ -141,7 +142,7 @@ pub struct Verdict {
     pub names: bool,
 }
 
-/// The part's best issue and how it stands: it names the issue when its own strength (against
+/// The part's best issue and how it stands (none when it shares no term with any): it names the issue when its own strength (against
 /// its own ceiling) passes the threshold of where it points plus `params.sentence`
 /// (`params.clause` for a clause, `params.review` for a part of the summary that names no
 /// file), and leads the second best by `params.lead` (`params.clause_lead`) times.
@@ -168,7 +169,8 @@ pub fn verdict(key: &Key, part: &Part, params: &Params) -> Option<Verdict> {
     let (i, &(best, closest)) = placed
         .iter()
         .enumerate()
-        .max_by(|a, b| a.1.0.total_cmp(&b.1.0).then(b.0.cmp(&a.0)))?;
+        .max_by(|a, b| a.1.0.total_cmp(&b.1.0).then(b.0.cmp(&a.0)))
+        .filter(|(_, (strength, _))| *strength > 0.0)?;
     let threshold = params.threshold(closest);
     // A rival farther away than the winner is judged as if it sat where the winner does: what
     // it lacks in place it must make up in words ("the key at line 131" beside a far issue

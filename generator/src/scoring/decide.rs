@@ -9,7 +9,7 @@ use super::evidence::Evidence;
 use super::place::Reach;
 
 /// The inputs, in the order of [`Decision::weights`].
-pub const FEATURES: [&str; 13] = [
+pub const FEATURES: [&str; 12] = [
     "strength",
     "margin",
     "ln_lead",
@@ -19,16 +19,12 @@ pub const FEATURES: [&str; 13] = [
     "part_margin",
     "parts_top",
     "nit",
-    "praise",
     "summary",
     "file_of_the_issue",
     "ln_terms",
 ];
 
 pub type Features = [f64; FEATURES.len()];
-
-const STRENGTH: usize = 0;
-const PRAISE: usize = 9;
 
 impl Evidence {
     /// The model's inputs (names in [`FEATURES`]).
@@ -44,7 +40,6 @@ impl Evidence {
             self.part_margin,
             self.parts_top.min(5) as f64 / 5.0,
             flag(self.nit),
-            flag(self.praise),
             flag(self.summary),
             flag(self.file && self.reach <= Reach::InFile),
             (self.terms as f64).ln_1p(),
@@ -76,10 +71,14 @@ impl Decision {
 
     /// Praise credits nothing, nor does a comment that shares no term with the issue, wherever
     /// it sits: the model weighs what is said, it does not invent it.
-    pub fn credits(&self, features: &Features) -> bool {
-        features[PRAISE] == 0.0
-            && features[STRENGTH] > 0.0
-            && self.probability(features) >= self.credit
+    /// Whether the pair is credited, and how likely it is: the model's probability when the
+    /// pair is left to it ([`Evidence::open`]), else 0.
+    pub fn judge(&self, evidence: &Evidence) -> (bool, f64) {
+        if !evidence.open() {
+            return (false, 0.0);
+        }
+        let p = self.probability(&evidence.features());
+        (p >= self.credit, p)
     }
 }
 
@@ -87,21 +86,20 @@ impl Default for Decision {
     /// Fitted on `eval/scoring/tune` by `reviewroom eval-scoring --fit`.
     fn default() -> Decision {
         Decision {
-            bias: -5.8539,
+            bias: -5.812945,
             weights: [
-                1.3323,  // strength
-                3.2004,  // margin
-                1.5869,  // ln_lead
-                1.2532,  // greedy
-                1.9551,  // named
-                1.0427,  // part_strength
-                0.8244,  // part_margin
-                1.4486,  // parts_top
-                -2.2073, // nit
-                -0.3181, // praise
-                2.2346,  // summary
-                1.7630,  // file_of_the_issue
-                1.0013,  // ln_terms
+                1.319312,  // strength
+                3.193172,  // margin
+                1.588371,  // ln_lead
+                1.246903,  // greedy
+                1.956342,  // named
+                1.009186,  // part_strength
+                0.828341,  // part_margin
+                1.463560,  // parts_top
+                -2.208217, // nit
+                2.232948,  // summary
+                1.763195,  // file_of_the_issue
+                0.993473,  // ln_terms
             ],
             credit: 0.35,
         }
@@ -113,7 +111,7 @@ mod tests {
     use super::*;
 
     /// The weights read as the design says: what says the issue more, or says it closer, makes
-    /// a credit likelier; a nit or praise less likely. A refit that breaks this needs a look.
+    /// a credit likelier; a nit less likely. A refit that breaks this needs a look.
     #[test]
     fn the_weights_point_the_way_a_reader_expects() {
         let d = Decision::default();
@@ -128,12 +126,6 @@ mod tests {
         ] {
             assert!(weight(name) > 0.0, "{name}");
         }
-        for name in ["nit", "praise"] {
-            assert!(weight(name) < 0.0, "{name}");
-        }
-        assert_eq!(
-            (FEATURES[STRENGTH], FEATURES[PRAISE]),
-            ("strength", "praise")
-        );
+        assert!(weight("nit") < 0.0);
     }
 }

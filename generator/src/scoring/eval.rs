@@ -130,6 +130,11 @@ pub struct Right {
 }
 
 impl Right {
+    fn merge(&mut self, other: Right) {
+        self.right += other.right;
+        self.of += other.of;
+    }
+
     fn add(&mut self, right: bool) {
         self.right += usize::from(right);
         self.of += 1;
@@ -153,14 +158,9 @@ pub const FAR: u32 = 15;
 
 impl Cases {
     pub fn add(&mut self, other: Cases) {
-        for (a, b) in [
-            (&mut self.file, other.file),
-            (&mut self.far, other.far),
-            (&mut self.nit, other.nit),
-        ] {
-            a.right += b.right;
-            a.of += b.of;
-        }
+        self.file.merge(other.file);
+        self.far.merge(other.far);
+        self.nit.merge(other.nit);
     }
 
     fn count(&mut self, key: &Key, c: &Labelled, review: &Review, credited: &BTreeSet<String>) {
@@ -251,23 +251,29 @@ fn checked_review(key: &Key, set: &ScenarioSet, c: &Labelled) -> Result<Review> 
 }
 
 /// Every (comment, issue) pair of a scenario's set with its evidence and label, the comments
-/// numbered on from `first`: what the decision is fitted on.
+/// numbered on from `first`: what the decision is fitted on. A summary of several paragraphs
+/// gives a row per paragraph; its label goes to the paragraph that says the issue most (the
+/// others do not address it, as far as the label tells).
 pub fn rows(key: &Key, set: &ScenarioSet, params: &Params, first: usize) -> Result<Vec<Row>> {
     let mut rows = Vec::new();
     for (n, c) in set.comments.iter().enumerate() {
         let review = checked_review(key, set, c)?;
-        for said in evidence(key, &review, params) {
-            rows.extend(
-                said.iter()
-                    .zip(&key.issues)
-                    .enumerate()
-                    .map(|(issue, (e, k))| Row {
-                        comment: first + n,
-                        issue,
-                        features: e.features(),
-                        label: c.issues.contains(&k.id),
-                    }),
-            );
+        let said = evidence(key, &review, params);
+        for (issue, k) in key.issues.iter().enumerate() {
+            let strongest = (0..said.len()).max_by(|a, b| {
+                said[*a][issue]
+                    .strength
+                    .total_cmp(&said[*b][issue].strength)
+            });
+            for (paragraph, e) in said.iter().map(|s| &s[issue]).enumerate() {
+                rows.push(Row {
+                    comment: first + n,
+                    issue,
+                    features: e.features(),
+                    label: c.issues.contains(&k.id) && strongest == Some(paragraph),
+                    open: e.open(),
+                });
+            }
         }
     }
     Ok(rows)

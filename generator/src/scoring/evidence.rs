@@ -27,7 +27,8 @@ pub struct Evidence {
     pub named: bool,
     /// The best strength of a part whose best issue it is (0 if none).
     pub part_strength: f64,
-    /// That part's strength minus its place's threshold (-1 if none).
+    /// The best margin of such a part over its place's threshold (-1 if none); not
+    /// necessarily the part of `part_strength`.
     pub part_margin: f64,
     /// How many parts have it as their best issue.
     pub parts_top: usize,
@@ -46,6 +47,14 @@ pub struct Evidence {
 pub(super) struct Weighed {
     pub evidence: Vec<Evidence>,
     pub whole: Vec<TextMatch>,
+}
+
+impl Evidence {
+    /// Left to the model: praise credits nothing, nor does a comment that shares no term with
+    /// the issue, wherever it sits (the model weighs what is said; it does not invent it).
+    pub fn open(&self) -> bool {
+        !self.praise && self.strength > 0.0
+    }
 }
 
 /// Weighs one comment against every issue.

@@ -1,5 +1,5 @@
 //! Fitting the [`Decision`] on labelled pairs: L2-regularised logistic regression by Newton's
-//! method (a handful of steps for sixteen inputs and a few thousand pairs; deterministic, so
+//! method (a handful of steps for a dozen inputs and a few thousand pairs; deterministic, so
 //! anyone who refits on the tune half gets the committed weights), and the credit probability
 //! chosen by five-fold cross-validation, folds by comment, so a figure is never measured on
 //! the comments it was fitted on.
@@ -9,8 +9,7 @@ use std::collections::BTreeMap;
 use super::decide::{Decision, FEATURES, Features};
 use super::eval::Counts;
 
-/// One (comment, issue) pair of the labelled set. A summary of several paragraphs gives one
-/// row per paragraph; the comment is credited when any of them is.
+/// One (comment, issue) pair of the labelled set.
 #[derive(Debug, Clone)]
 pub struct Row {
     /// The comment's number in its half: rows of one comment stay in one fold.
@@ -18,6 +17,9 @@ pub struct Row {
     pub issue: usize,
     pub features: Features,
     pub label: bool,
+    /// Left to the model: not praise, and sharing a term with the issue. Other rows are never
+    /// credited; they count in the figures but are not fitted on.
+    pub open: bool,
 }
 
 /// The L2 penalty on the weights (not the bias): enough to keep collinear inputs (strength
@@ -27,14 +29,14 @@ const FOLDS: usize = 5;
 /// The credit probabilities cross-validation chooses from.
 pub const CREDITS: [f64; 7] = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6];
 
-/// The weights that best explain the rows, with the given credit probability.
-pub fn fit(rows: &[Row], credit: f64) -> Decision {
+/// The bias and weights that best explain the open rows.
+pub fn fit(rows: &[Row]) -> (f64, Features) {
     let n = FEATURES.len() + 1;
     let mut w = vec![0.0; n];
     for _ in 0..100 {
         let mut gradient = vec![0.0; n];
         let mut hessian = vec![vec![0.0; n]; n];
-        for row in rows {
+        for row in rows.iter().filter(|r| r.open) {
             let x = with_bias(&row.features);
             let p = sigmoid(x.iter().zip(&w).map(|(a, b)| a * b).sum());
             let y = if row.label { 1.0 } else { 0.0 };
@@ -53,57 +55,91 @@ pub fn fit(rows: &[Row], credit: f64) -> Decision {
         for (wa, s) in w.iter_mut().zip(&step) {
             *wa -= s;
         }
-        if step.iter().all(|s| s.abs() < 1e-12) {
+        let size = w.iter().map(|x| x.abs()).fold(1.0, f64::max);
+        if step.iter().all(|s| s.abs() < 1e-10 * size) {
             break;
         }
     }
     let mut weights = [0.0; FEATURES.len()];
     weights.copy_from_slice(&w[1..]);
-    Decision {
-        bias: w[0],
-        weights,
-        credit,
-    }
+    (w[0], weights)
 }
 
-/// Pair counts when each fold is judged by a model fitted on the other four.
-pub fn cross_validate(rows: &[Row], credit: f64) -> Counts {
-    let mut credited: BTreeMap<(usize, usize), (bool, bool)> = BTreeMap::new();
+/// The fitted decision with the credit probability cross-validation chooses, and the
+/// cross-validated counts of every candidate probability, in [`CREDITS`] order.
+pub fn fit_and_choose(rows: &[Row]) -> (Decision, Vec<Counts>) {
+    let counts = cross_validate(rows);
+    let best = (0..CREDITS.len()).fold(0, |best, i| {
+        if counts[i].f1() > counts[best].f1() {
+            i
+        } else {
+            best
+        }
+    });
+    let (bias, weights) = fit(rows);
+    let decision = Decision {
+        bias,
+        weights,
+        credit: CREDITS[best],
+    };
+    (decision, counts)
+}
+
+/// Pair counts at each of [`CREDITS`] when each fold is judged by a model fitted on the other
+/// four. A comment's rows (a summary's paragraphs) credit an issue when any of them does.
+fn cross_validate(rows: &[Row]) -> Vec<Counts> {
+    let mut pairs: BTreeMap<(usize, usize), (f64, bool)> = BTreeMap::new();
     for fold in 0..FOLDS {
         let training: Vec<Row> = rows
             .iter()
             .filter(|r| r.comment % FOLDS != fold)
             .cloned()
             .collect();
-        let decision = fit(&training, credit);
+        let (bias, weights) = fit(&training);
+        let model = Decision {
+            bias,
+            weights,
+            credit: 0.0,
+        };
         for row in rows.iter().filter(|r| r.comment % FOLDS == fold) {
-            let pair = credited.entry((row.comment, row.issue)).or_default();
-            pair.0 |= decision.credits(&row.features);
+            let pair = pairs
+                .entry((row.comment, row.issue))
+                .or_insert((0.0, false));
+            if row.open {
+                pair.0 = pair.0.max(model.probability(&row.features));
+            }
             pair.1 |= row.label;
         }
     }
-    let mut counts = Counts::default();
-    for (credit, label) in credited.into_values() {
-        counts.both += usize::from(credit && label);
-        counts.credited_only += usize::from(credit && !label);
-        counts.labelled_only += usize::from(!credit && label);
-    }
-    counts
-}
-
-/// The credit probability with the best cross-validated F1, and its counts.
-pub fn choose_credit(rows: &[Row]) -> (f64, Counts) {
     CREDITS
         .iter()
-        .map(|&c| (c, cross_validate(rows, c)))
-        .fold(
-            None,
-            |best: Option<(f64, Counts)>, (c, counts)| match best {
-                Some(b) if b.1.f1() >= counts.f1() => Some(b),
-                _ => Some((c, counts)),
-            },
-        )
-        .expect("CREDITS is not empty")
+        .map(|&credit| {
+            let mut counts = Counts::default();
+            for &(p, label) in pairs.values() {
+                let credited = p >= credit;
+                counts.both += usize::from(credited && label);
+                counts.credited_only += usize::from(credited && !label);
+                counts.labelled_only += usize::from(!credited && label);
+            }
+            counts
+        })
+        .collect()
+}
+
+/// Whether two decisions are the same fit, up to the six decimals `eval-scoring --fit` prints.
+pub fn same(a: &Decision, b: &Decision) -> bool {
+    let close = |x: f64, y: f64| (x - y).abs() < 1e-5;
+    a.credit == b.credit
+        && close(a.bias, b.bias)
+        && a.weights.iter().zip(&b.weights).all(|(x, y)| close(*x, *y))
+}
+
+/// How many distinct (comment, issue) pairs the rows hold.
+pub fn pairs(rows: &[Row]) -> usize {
+    let mut seen: Vec<(usize, usize)> = rows.iter().map(|r| (r.comment, r.issue)).collect();
+    seen.sort_unstable();
+    seen.dedup();
+    seen.len()
 }
 
 fn with_bias(features: &Features) -> Vec<f64> {
@@ -155,13 +191,19 @@ mod tests {
             issue: 0,
             features,
             label,
+            open: true,
         }
     }
 
     #[test]
     fn a_fitted_model_credits_what_its_labels_credit() {
         let rows: Vec<Row> = (0..40).map(|i| row(i, i as f64 / 40.0, i >= 20)).collect();
-        let decision = fit(&rows, 0.5);
+        let (bias, weights) = fit(&rows);
+        let decision = Decision {
+            bias,
+            weights,
+            credit: 0.5,
+        };
         assert!(decision.weights[0] > 0.0);
         let strong = decision.probability(&rows[35].features);
         let weak = decision.probability(&rows[5].features);

@@ -1,7 +1,8 @@
 //! Scoring a review against the answer key: which key issues each comment addresses, judged by
 //! what it says (its terms against the issue's, [`text`]) together with where it sits
-//! ([`place`]). A comment on an issue's lines that says nothing of it is at most "possibly";
-//! a comment anywhere in the file that clearly names the flaw is credited. Every match carries
+//! ([`place`]), weighed by a model fitted on labelled comments ([`decide`]). A comment on an
+//! issue's lines that says nothing of it is at most "possibly"; a comment anywhere in the file
+//! that clearly says the flaw is credited. Every match carries
 //! its tier and the words that made it, so the interviewer can check the machine. A pure
 //! function of the key and the review: deterministic, offline.
 
@@ -79,8 +80,9 @@ pub struct Match {
     pub terms: Vec<String>,
 }
 
-/// The thresholds, one text strength per reach: the farther from the issue's lines, the more
-/// the comment must say. Tuned on `eval/scoring/tune` only.
+/// What the evidence is measured against ([`evidence`]): one text strength threshold per
+/// reach (the farther from the issue's lines, the higher), the hand rules' margins and leads,
+/// and the fitted [`Decision`] that weighs the evidence. Tuned on `eval/scoring/tune` only.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Params {
     /// Lines around an issue's place that count as beside it.
@@ -89,10 +91,11 @@ pub struct Params {
     pub beside: f64,
     pub in_file: f64,
     pub elsewhere: f64,
-    /// After the first credit, thresholds are scaled by this for what is left of the comment.
+    /// After the greedy pass's first pick, thresholds are scaled by this for what is left of
+    /// the comment.
     pub runner_up: f64,
-    /// A single sentence is credited to its best issue when its own strength passes the
-    /// place's threshold plus this, and beats its second best by `lead` times.
+    /// A single sentence names its best issue when its own strength passes the place's
+    /// threshold plus this, and beats its second best by `lead` times.
     pub sentence: f64,
     pub lead: f64,
     /// A part needs this many distinct terms to be judged alone.
@@ -107,7 +110,7 @@ pub struct Params {
     /// ("all-or-nothing batches") below `elsewhere` however rare its words. It must still lead
     /// its runner-up.
     pub review: f64,
-    /// Weighs all of the above into a credit or not.
+    /// Weighs each pair's evidence into a credit or not.
     pub decision: Decision,
 }
 
@@ -268,9 +271,10 @@ fn judge(key: &Key, said: &Said, params: &Params) -> Vec<Match> {
         .evidence
         .iter()
         .enumerate()
-        .map(|(i, e)| (e.features(), i))
-        .filter(|(f, _)| params.decision.credits(f))
-        .map(|(f, i)| (params.decision.probability(&f), i))
+        .filter_map(|(i, e)| match params.decision.judge(e) {
+            (true, p) => Some((p, i)),
+            (false, _) => None,
+        })
         .collect();
     credited.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let credits = credited.iter().map(|&(_, i)| {

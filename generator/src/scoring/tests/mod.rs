@@ -176,7 +176,6 @@ fn far_from_the_lines_but_naming_the_flaw_is_credited_in_the_file() {
     assert_eq!(tiers(&s, "c"), [("retry-storm".into(), Tier::InFile)]);
 }
 
-/// The strength of `body` for `issue`, to set thresholds on either side of it.
 /// How likely the decision finds that the review's first comment (or summary paragraph)
 /// addresses the issue.
 fn likelihood(review: &Review, issue: &str) -> f64 {
