@@ -18,6 +18,8 @@ mod candidate_markdown;
 mod diff_replay;
 #[path = "properties/fixture.rs"]
 mod fixture;
+#[path = "properties/review_scoring.rs"]
+mod review_scoring;
 #[path = "properties/scenario_key.rs"]
 mod scenario_key;
 #[path = "properties/scenario_paths.rs"]
@@ -188,4 +190,59 @@ fn api_request_on_valid_bodies_in_every_invite_state() {
         seeds.push(vec![state << 3 | 3]);
     }
     replay("api_request", seeds, api_request::check);
+}
+
+#[test]
+fn review_scoring_on_the_tune_half_of_the_labelled_comments() {
+    use generator::scoring::eval::{self, Kind};
+    // The tune half only: the held-out half is read by nothing but the evaluation's totals.
+    let sets = eval::load(&root().join("eval/scoring/tune")).expect("the tune half");
+    let keys = &*review_scoring::KEYS;
+    let mut seeds = Vec::new();
+    for set in &sets {
+        let scenario = keys
+            .iter()
+            .position(|(name, _)| *name == set.scenario)
+            .expect("a labelled scenario of the repository");
+        let files = &keys[scenario].1.files;
+        for c in &set.comments {
+            let kind = match (c.kind, c.side) {
+                (Kind::Line, Some(submit_fn::model::Side::Original)) => 3,
+                (Kind::Line, _) => 0,
+                (Kind::File, _) => 1,
+                (Kind::Summary, _) => 2,
+            };
+            let file = c
+                .file
+                .as_ref()
+                .and_then(|f| files.iter().position(|g| g == f))
+                .unwrap_or(0);
+            let [start, end] = c.lines.unwrap_or([1, 1]).map(|l| l as u16);
+            seeds.push(
+                [
+                    &[(scenario as u8) << 2 | kind, file as u8][..],
+                    &start.to_le_bytes(),
+                    &end.to_le_bytes(),
+                    c.body.as_bytes(),
+                ]
+                .concat(),
+            );
+        }
+    }
+    // Hostile text and places: empty, fences left open, bidi, huge and reversed line numbers,
+    // line references past any file.
+    for body in [
+        "",
+        "```",
+        "```suggestion\nx",
+        "\u{202e}nit: +1 nice",
+        "see line 4294967295 and L0 and a.ts:99999999999",
+        "`",
+        "and, and, (and) [also]: then",
+    ] {
+        for selector in 0u8..4 {
+            seeds.push([&[selector, 0, 0xff, 0xff, 1, 0][..], body.as_bytes()].concat());
+        }
+    }
+    replay("review_scoring", seeds, review_scoring::check);
 }
