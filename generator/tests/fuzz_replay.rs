@@ -1,6 +1,7 @@
 //! The fuzz targets' properties as plain tests: each one (`properties/`, included by path here
 //! and by fuzz/fuzz_targets/) runs over the seeds made from what the repository holds (the
-//! shared markdown cases, every scenario's TOML and file pairs, valid API bodies) and over the
+//! shared markdown cases, every scenario's TOML and file pairs, valid API bodies, the tune
+//! half's labelled review comments and a few hostile ones) and over the
 //! committed inputs that once failed (fuzz/regressions/<target>/). With `FUZZ_CORPUS=<dir>` the
 //! seeds are also written to `<dir>/<target>/`, where scripts/fuzz.sh starts libFuzzer from them.
 
@@ -195,7 +196,7 @@ fn api_request_on_valid_bodies_in_every_invite_state() {
 #[test]
 fn review_scoring_on_the_tune_half_of_the_labelled_comments() {
     use generator::scoring::eval::{self, Kind};
-    // The tune half only: the held-out half is read by nothing but the evaluation's totals.
+    // The tune half only: of the held-out half, only the evaluation's figures are ever seen.
     let sets = eval::load(&root().join("eval/scoring/tune")).expect("the tune half");
     let keys = &*review_scoring::KEYS;
     let mut seeds = Vec::new();

@@ -1,5 +1,6 @@
 //! `reviewroom eval-scoring`: scoring against the labelled set, per scenario and overall, for
-//! each half, beside the old overlap-only rule. The held-out half is only ever summed.
+//! each half, beside the old overlap-only rule. The held-out half's comments are never listed
+//! or fitted on: only its figures are printed.
 
 use std::collections::BTreeMap;
 

@@ -221,8 +221,8 @@ fn said<'a>(
     }))
 }
 
-/// Scores every comment of the review (tombstones skipped) and every summary paragraph that
-/// names a file.
+/// Scores every comment of the review (tombstones skipped) and every summary paragraph (one
+/// that names no file is said of the review as a whole).
 pub fn score(key: &Key, review: &Review, params: &Params) -> Score {
     let paragraphs = summary::paragraphs(&review.summary, &key.files);
     let mut result = Score {

@@ -2,7 +2,8 @@
 //! scoring it against a scenario's key (export's hot path, on untrusted text) neither panics
 //! nor invents: every match names an issue of the key with a finite strength from 0 to 1 and
 //! at most six terms; a credit shares at least one term with its issue; no issue is both
-//! credited and "possibly" for one comment; the tallies agree with the credits; and scoring
+//! credited and "possibly" for one comment; the found and total counts agree with the credits;
+//! and scoring
 //! the same review twice gives the same result. Shared by the fuzz target and
 //! `tests/fuzz_replay.rs` (both include this file by path).
 //!
