@@ -31,8 +31,7 @@ fn the_committed_decision_is_the_fit_of_the_tune_half() {
     let params = Params::default();
     let mut rows: Vec<fit::Row> = Vec::new();
     for (set, key) in &tune_half() {
-        let first = rows.last().map_or(0, |r| r.comment + 1);
-        rows.extend(eval::rows(key, set, &params, first).unwrap());
+        eval::add_rows(key, set, &params, &mut rows).unwrap();
     }
     let (refit, _) = fit::fit_and_choose(&rows);
     assert!(

@@ -97,8 +97,7 @@ fn refit(project: &Project, args: &EvalScoringArgs) -> Result<()> {
     let mut rows = Vec::new();
     for set in eval::load(&dir)? {
         let key = key_of(&mut keys, &scenarios_dir, &set.scenario)?;
-        let first = rows.last().map_or(0, |r: &fit::Row| r.comment + 1);
-        rows.extend(eval::rows(key, &set, &params, first)?);
+        eval::add_rows(key, &set, &params, &mut rows)?;
     }
     if rows.is_empty() {
         bail!("no labelled comments in {}", dir.display());

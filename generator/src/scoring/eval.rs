@@ -250,12 +250,12 @@ fn checked_review(key: &Key, set: &ScenarioSet, c: &Labelled) -> Result<Review> 
     review_of(c)
 }
 
-/// Every (comment, issue) pair of a scenario's set with its evidence and label, the comments
-/// numbered on from `first`: what the decision is fitted on. A summary of several paragraphs
+/// Adds every (comment, issue) pair of a scenario's set to `rows`, with its evidence and label,
+/// its comments numbered on from those already there: what the decision is fitted on. A summary of several paragraphs
 /// gives a row per paragraph; its label goes to the paragraph that says the issue most (the
 /// others do not address it, as far as the label tells).
-pub fn rows(key: &Key, set: &ScenarioSet, params: &Params, first: usize) -> Result<Vec<Row>> {
-    let mut rows = Vec::new();
+pub fn add_rows(key: &Key, set: &ScenarioSet, params: &Params, rows: &mut Vec<Row>) -> Result<()> {
+    let first = rows.last().map_or(0, |r| r.comment + 1);
     for (n, c) in set.comments.iter().enumerate() {
         let review = checked_review(key, set, c)?;
         let said = evidence(key, &review, params);
@@ -276,7 +276,7 @@ pub fn rows(key: &Key, set: &ScenarioSet, params: &Params, first: usize) -> Resu
             }
         }
     }
-    Ok(rows)
+    Ok(())
 }
 
 /// Scores each comment alone and counts pairs against its labels. Labels naming an issue the

@@ -227,16 +227,11 @@ fn the_evaluation_counts_the_cases_the_issue_names() {
 fn a_part_that_shares_nothing_with_the_key_counts_for_no_issue() {
     // Two sentences of terms no issue has: neither is any issue's best part (it once fell to
     // the first issue of the key by the tie-break).
-    let review = Review {
-        comments: vec![comment(
-            "c",
-            "db.ts",
-            M,
-            Some((61, 61)),
-            "Retries without backoff. Lovely weather outside today. Coffee machine broken again.",
-        )],
-        ..Review::default()
-    };
+    let review = one(
+        "db.ts",
+        Some((61, 61)),
+        "Retries without backoff. Lovely weather outside today. Coffee machine broken again.",
+    );
     let evidence = evidence(&key(), &review, &Params::default());
     let first = &evidence[0][0];
     assert_eq!((first.parts_top, first.part_margin), (0, -1.0), "{first:?}");

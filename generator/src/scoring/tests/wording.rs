@@ -125,13 +125,7 @@ fn a_nit_on_the_lines_must_say_the_issue() {
     // A remark that does not say the flaw is at most "possibly"; "nit:" makes it less likely.
     let likely = |prefix: &str| {
         let body = format!("{prefix}{remark}");
-        let review = Review {
-            comments: vec![comment("c", "db.ts", M, Some((11, 11)), &body)],
-            ..Review::default()
-        };
-        let params = Params::default();
-        let e = &evidence(&key(), &review, &params)[0][0];
-        params.decision.probability(&e.features())
+        likelihood(&one("db.ts", Some((11, 11)), &body), "sql-injection")
     };
     assert!(likely("") > likely("nit: "));
     assert!(s.credits("nit").is_empty(), "{:?}", s.matches("nit"));
