@@ -3,6 +3,9 @@
 Input: one labelled file per blind review (<slug>--<persona>.toml). Output: tune/<slug>.toml and
 heldout/<slug>.toml. The half is decided by SHA-256 of the comment id with a fixed salt, so the
 split does not depend on order or content and is never redone.
+
+`--tune-only` adds a later batch whole to tune/, after the comments already there, so the held-out
+half stays the one every figure since the split was reported on.
 """
 import hashlib
 import pathlib
@@ -20,14 +23,19 @@ def half(comment_id: str) -> str:
     return "tune" if digest[0] < int(256 * 0.7) else "heldout"
 
 
-def main(src: pathlib.Path, out: pathlib.Path) -> None:
+def main(src: pathlib.Path, out: pathlib.Path, tune_only: bool) -> None:
     halves: dict[str, dict[str, list]] = {"tune": {}, "heldout": {}}
+    if tune_only:
+        for path in sorted((out / "tune").glob("*.toml")):
+            data = tomllib.loads(path.read_text())
+            halves["tune"][data["scenario"]] = data["comment"]
     for path in sorted(src.glob("*--*.toml")):
         data = tomllib.loads(path.read_text())
         for comment in data["comment"]:
             comment["reviewer"] = data["reviewer"]
             kept = {k: comment[k] for k in FIELDS if k in comment}
-            halves[half(comment["id"])].setdefault(data["scenario"], []).append(kept)
+            name = "tune" if tune_only else half(comment["id"])
+            halves[name].setdefault(data["scenario"], []).append(kept)
     for name, scenarios in halves.items():
         (out / name).mkdir(parents=True, exist_ok=True)
         for slug, comments in scenarios.items():
@@ -37,4 +45,5 @@ def main(src: pathlib.Path, out: pathlib.Path) -> None:
 
 
 if __name__ == "__main__":
-    main(pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2]))
+    args = [a for a in sys.argv[1:] if a != "--tune-only"]
+    main(pathlib.Path(args[0]), pathlib.Path(args[1]), "--tune-only" in sys.argv[1:])

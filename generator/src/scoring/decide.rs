@@ -86,22 +86,22 @@ impl Default for Decision {
     /// Fitted on `eval/scoring/tune` by `reviewroom eval-scoring --fit`.
     fn default() -> Decision {
         Decision {
-            bias: -5.812945,
+            bias: -5.967928,
             weights: [
-                1.319312,  // strength
-                3.193172,  // margin
-                1.588371,  // ln_lead
-                1.246903,  // greedy
-                1.956342,  // named
-                1.009186,  // part_strength
-                0.828341,  // part_margin
-                1.463560,  // parts_top
-                -2.208217, // nit
-                2.232948,  // summary
-                1.763195,  // file_of_the_issue
-                0.993473,  // ln_terms
+                1.276079,  // strength
+                3.416618,  // margin
+                1.629714,  // ln_lead
+                0.829198,  // greedy
+                1.224259,  // named
+                3.385777,  // part_strength
+                0.349410,  // part_margin
+                2.048635,  // parts_top
+                -2.768423, // nit
+                2.492388,  // summary
+                1.332770,  // file_of_the_issue
+                0.767946,  // ln_terms
             ],
-            credit: 0.35,
+            credit: 0.4,
         }
     }
 }
