@@ -241,6 +241,10 @@ pub struct EvalScoringArgs {
     /// decision is not this fit.
     #[arg(long, conflicts_with_all = ["half", "disagreements", "min_precision", "min_recall"])]
     pub fit: bool,
+    /// Print the evidence the decision weighs for one tune comment, issue by issue (every
+    /// issue it shares a term with or is labelled with), with the probability of each.
+    #[arg(long, value_name = "COMMENT_ID", conflicts_with_all = ["half", "disagreements", "fit", "min_precision", "min_recall"])]
+    pub explain: Option<String>,
     /// Exit non-zero when the tune half's precision or recall falls below these.
     #[arg(long, value_name = "P")]
     pub min_precision: Option<f64>,

@@ -64,3 +64,49 @@ fn tune_half_stays_above_the_floor() {
     assert!(new.recall() >= MIN_RECALL, "recall {:.3}", new.recall());
     assert!(new.f1() > old.f1(), "the new rule must beat the old one");
 }
+
+/// `eval-scoring --explain` shows what scoring decided: the issues it marks credited are the
+/// ones the evaluation counts as credited, and every labelled issue is listed.
+#[test]
+fn explain_shows_what_the_evaluation_counts() {
+    use std::collections::BTreeSet;
+    let params = Params::default();
+    for (set, key) in tune_half().iter().take(3) {
+        let outcome = eval::evaluate(key, set, &params, 3).unwrap();
+        for c in &set.comments {
+            let pairs = eval::explain(key, set, &c.id, &params).unwrap().unwrap();
+            let credited: BTreeSet<&str> = pairs
+                .iter()
+                .filter(|x| x.credited)
+                .map(|x| x.issue.as_str())
+                .collect();
+            let mut expected: BTreeSet<&str> = c.issues.iter().map(String::as_str).collect();
+            if let Some(d) = outcome.disagreements.iter().find(|d| d.comment == c.id) {
+                expected.retain(|i| !d.labelled_only.iter().any(|l| l == i));
+                expected.extend(d.credited_only.iter().map(String::as_str));
+            }
+            assert_eq!(credited, expected, "{}", c.id);
+            let labelled: BTreeSet<&str> = pairs
+                .iter()
+                .filter(|x| x.labelled)
+                .map(|x| x.issue.as_str())
+                .collect();
+            assert_eq!(
+                labelled,
+                c.issues.iter().map(String::as_str).collect(),
+                "{}",
+                c.id
+            );
+            assert!(
+                pairs
+                    .windows(2)
+                    .all(|w| w[0].probability >= w[1].probability)
+            );
+        }
+        assert!(
+            eval::explain(key, set, "no-such-comment", &params)
+                .unwrap()
+                .is_none()
+        );
+    }
+}

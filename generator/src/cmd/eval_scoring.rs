@@ -18,6 +18,9 @@ pub fn run(project: &Project, args: &EvalScoringArgs) -> Result<()> {
     if args.fit {
         return refit(project, args);
     }
+    if let Some(id) = &args.explain {
+        return explain(project, args, id);
+    }
     let halves: &[&str] = match args.half {
         EvalHalf::Tune => &["tune"],
         EvalHalf::Heldout => &["heldout"],
@@ -130,6 +133,62 @@ fn refit(project: &Project, args: &EvalScoringArgs) -> Result<()> {
     } else {
         bail!("the committed decision (scoring/decide.rs) is not this fit: paste the one above")
     }
+}
+
+/// The evidence of one tune comment (never a held-out one: that half is only counted).
+fn explain(project: &Project, args: &EvalScoringArgs, id: &str) -> Result<()> {
+    let scenarios_dir = project.path(&project.config.scenarios_dir);
+    let dir = project.path(&args.set).join("tune");
+    let mut keys = BTreeMap::new();
+    let params = Params::default();
+    for set in eval::load(&dir)? {
+        let key = key_of(&mut keys, &scenarios_dir, &set.scenario)?;
+        let Some(pairs) = eval::explain(key, &set, id, &params)? else {
+            continue;
+        };
+        println!(
+            "{:<5} {:<36} {:>3} {:>5}  {:<9} {:>5} {:>6} {:>5} {:>3} {:>3} {:>5} {:>6} {:>2}",
+            "",
+            "issue",
+            "par",
+            "p",
+            "reach",
+            "str",
+            "margin",
+            "lead",
+            "grd",
+            "nam",
+            "pstr",
+            "pmarg",
+            "pt"
+        );
+        for x in pairs {
+            let e = &x.evidence;
+            let mark = match (x.credited, x.labelled) {
+                (true, true) => "ok",
+                (true, false) => "+",
+                (false, true) => "-",
+                (false, false) => "",
+            };
+            println!(
+                "{mark:<5} {:<36} {:>3} {:>5.3}  {:<9} {:>5.3} {:>6.3} {:>5.2} {:>3} {:>3} {:>5.3} {:>6.3} {:>2}",
+                x.issue,
+                x.paragraph + 1,
+                x.probability,
+                format!("{:?}", e.reach),
+                e.strength,
+                e.margin,
+                e.lead,
+                u8::from(e.greedy),
+                u8::from(e.named),
+                e.part_strength,
+                e.part_margin,
+                e.parts_top
+            );
+        }
+        return Ok(());
+    }
+    bail!("no comment {id:?} in {}", dir.display())
 }
 
 /// The cases the issue names apart, over the half.

@@ -279,6 +279,49 @@ pub fn add_rows(key: &Key, set: &ScenarioSet, params: &Params, rows: &mut Vec<Ro
     Ok(())
 }
 
+/// One (paragraph, issue) pair of a comment as the decision saw it.
+pub struct Explained {
+    pub paragraph: usize,
+    pub issue: String,
+    pub labelled: bool,
+    pub evidence: super::Evidence,
+    pub probability: f64,
+    pub credited: bool,
+}
+
+/// The pairs of comment `id` (if the set has it) that share a term with their issue or are
+/// labelled, strongest first: what `eval-scoring --explain` prints.
+pub fn explain(
+    key: &Key,
+    set: &ScenarioSet,
+    id: &str,
+    params: &Params,
+) -> Result<Option<Vec<Explained>>> {
+    let Some(c) = set.comments.iter().find(|c| c.id == id) else {
+        return Ok(None);
+    };
+    let review = checked_review(key, set, c)?;
+    let mut out = Vec::new();
+    for (paragraph, said) in evidence(key, &review, params).into_iter().enumerate() {
+        for (issue, e) in key.issues.iter().zip(said) {
+            let labelled = c.issues.contains(&issue.id);
+            if e.strength > 0.0 || labelled {
+                let (credited, probability) = params.decision.judge(&e);
+                out.push(Explained {
+                    paragraph,
+                    issue: issue.id.clone(),
+                    labelled,
+                    evidence: e,
+                    probability,
+                    credited,
+                });
+            }
+        }
+    }
+    out.sort_by(|a, b| b.probability.total_cmp(&a.probability));
+    Ok(Some(out))
+}
+
 /// Scores each comment alone and counts pairs against its labels. Labels naming an issue the
 /// key lacks, or files it does not show, are errors: the set must follow the scenarios.
 pub fn evaluate(key: &Key, set: &ScenarioSet, params: &Params, widen: u32) -> Result<Outcome> {
