@@ -108,9 +108,10 @@ pub fn parts<'a>(said: &'a str, at: &[At], files: &[String], summary: bool) -> V
     out
 }
 
-/// Where a part of a line or file comment points: where the comment sits, and also the line
-/// of the comment's file it names by number alone ("and without an idempotency key, see line
-/// 49"). A part that names a file as well is left where it sits.
+/// Where a part of a line or file comment points: where the comment sits, and also what it
+/// names: another shown file, and its line ("the cap is gone, see `routes/comments.js` L14"),
+/// or a line of the comment's own file by number alone ("and without an idempotency key, see
+/// line 49").
 fn with_line_named(text: &str, at: &[At], files: &[String]) -> Vec<At> {
     let mut out = at.to_vec();
     let file = match at {
@@ -118,9 +119,13 @@ fn with_line_named(text: &str, at: &[At], files: &[String]) -> Vec<At> {
         [At::File(file)] => Some((file, submit_fn::model::Side::Modified)),
         _ => None,
     };
+    let named = summary::place_of(text, files);
+    if let Some(places) = &named {
+        out.extend(places.iter().cloned());
+    }
     if let (Some((file, side)), Some((start, end))) = (file, summary::line_of(text))
         && start > 0
-        && summary::place_of(text, files).is_none()
+        && named.is_none()
     {
         out.push(At::Lines(super::Place {
             file: file.clone(),

@@ -86,20 +86,20 @@ impl Default for Decision {
     /// Fitted on `eval/scoring/tune` by `reviewroom eval-scoring --fit`.
     fn default() -> Decision {
         Decision {
-            bias: -5.967928,
+            bias: -5.911709,
             weights: [
-                1.276079,  // strength
-                3.416618,  // margin
-                1.629714,  // ln_lead
-                0.829198,  // greedy
-                1.224259,  // named
-                3.385777,  // part_strength
-                0.349410,  // part_margin
-                2.048635,  // parts_top
-                -2.768423, // nit
-                2.492388,  // summary
-                1.332770,  // file_of_the_issue
-                0.767946,  // ln_terms
+                1.162472,  // strength
+                3.628747,  // margin
+                1.643519,  // ln_lead
+                0.800941,  // greedy
+                1.206656,  // named
+                3.349858,  // part_strength
+                0.386717,  // part_margin
+                1.942568,  // parts_top
+                -2.756565, // nit
+                2.494636,  // summary
+                1.273310,  // file_of_the_issue
+                0.783022,  // ln_terms
             ],
             credit: 0.4,
         }

@@ -1,5 +1,5 @@
-//! The review's summary, paragraph by paragraph: a paragraph that names a shown file (by path
-//! or file name) is scored as a comment on that file, or on a line of it when it names one
+//! The review's summary, paragraph by paragraph: a paragraph that names a shown file (by path,
+//! or a tail of it no other path has: "routes/comments.js", "comments.js") is scored as a comment on that file, or on a line of it when it names one
 //! ("line 42", "L42", "file.ts:42"); one that names no file is scored as said of the review
 //! as a whole, so only a clear statement of a flaw is credited ("says it elsewhere").
 
@@ -36,20 +36,37 @@ fn names(text: &str, name: &str) -> bool {
     })
 }
 
-/// The shown files a paragraph names: by full path, else by unique file name.
-fn named_files<'a>(text: &str, files: &'a [String]) -> Vec<&'a String> {
-    files
-        .iter()
-        .filter(|path| {
-            let name = path.rsplit('/').next().unwrap_or(path);
+/// The names a text may use for each shown file: its path, and each tail of it after a `/`
+/// ("routes/comments.js", "comments.js") that no other shown path ends with.
+fn file_names(files: &[String]) -> Vec<(&str, &String)> {
+    let mut out = Vec::new();
+    for path in files {
+        out.push((path.as_str(), path));
+        for (i, _) in path.match_indices('/') {
+            let tail = &path[i + 1..];
             let unique = files
                 .iter()
-                .filter(|p| p.rsplit('/').next() == Some(name))
+                .filter(|p| *p == tail || p.ends_with(&format!("/{tail}")))
                 .count()
                 == 1;
-            names(text, path) || (unique && names(text, name))
-        })
-        .collect()
+            if unique && !tail.is_empty() {
+                out.push((tail, path));
+            }
+        }
+    }
+    out
+}
+
+/// The shown files a paragraph names: by path, or by a tail of it no other path has.
+fn named_files<'a>(text: &str, files: &'a [String]) -> Vec<&'a String> {
+    let mut named: Vec<&String> = Vec::new();
+    for (name, path) in file_names(files) {
+        if !named.contains(&path) && names(text, name) {
+            named.push(path);
+        }
+    }
+    named.sort_by_key(|p| files.iter().position(|f| f == *p));
+    named
 }
 
 /// The first line range a text names ("line 42", "L42-L50", ":42"), if any.
@@ -77,23 +94,11 @@ pub fn place_of(text: &str, files: &[String]) -> Option<Vec<At>> {
     }
 }
 
-/// The names [`without_places`] blanks: every shown path and each file name that only one
-/// path has, longest first (so a path is blanked whole before its file name is looked for).
-/// Computed once per key, not per comment.
+/// The names [`without_places`] blanks: every shown path and each tail of one that no other
+/// path has ([`file_names`]), longest first (so a path is blanked whole before a shorter name
+/// is looked for). Computed once per key, not per comment.
 pub fn place_names(files: &[String]) -> Vec<String> {
-    let mut names: Vec<&str> = files.iter().map(String::as_str).collect();
-    names.extend(
-        files
-            .iter()
-            .filter_map(|path| path.rsplit('/').next())
-            .filter(|name| {
-                files
-                    .iter()
-                    .filter(|p| p.rsplit('/').next() == Some(*name))
-                    .count()
-                    == 1
-            }),
-    );
+    let mut names: Vec<&str> = file_names(files).into_iter().map(|(n, _)| n).collect();
     names.sort_by_key(|n| std::cmp::Reverse(n.len()));
     names.into_iter().map(str::to_string).collect()
 }
@@ -182,6 +187,36 @@ mod tests {
         assert_eq!(
             paragraphs("see myjobQueue.ts", &files())[0].at,
             [At::Review]
+        );
+    }
+
+    #[test]
+    fn a_tail_of_a_path_no_other_path_has_names_the_file() {
+        let p = paragraphs("queue/jobQueue.ts:33 grows without bound", &files());
+        assert_eq!(
+            p[0].at,
+            [At::Lines(Place {
+                file: "src/queue/jobQueue.ts".into(),
+                side: Side::Modified,
+                start: 33,
+                end: 33
+            })]
+        );
+        // Two paths end in server.ts: its tail names neither, a longer one names one.
+        assert_eq!(
+            paragraphs("server.ts is slow", &files())[0].at,
+            [At::Review]
+        );
+        assert_eq!(
+            paragraphs("test/server.ts is slow", &files())[0].at,
+            [At::File("test/server.ts".into())]
+        );
+        let names = place_names(&files());
+        assert!(names.contains(&"queue/jobQueue.ts".to_string()));
+        assert!(!names.contains(&"server.ts".to_string()));
+        assert_eq!(
+            without_places("in queue/jobQueue.ts the queue grows", &names),
+            "in   the queue grows"
         );
     }
 }

@@ -245,3 +245,28 @@ fn a_part_that_shares_nothing_with_the_key_counts_for_no_issue() {
         "the retries sentence names retry-storm"
     );
 }
+
+#[test]
+fn a_sentence_naming_another_shown_file_and_line_points_there_too() {
+    // On the token's line of client.ts, a sentence about db.ts's retries.
+    let body = "Retries have no backoff at all, see db.ts line 61.";
+    let s = scored(vec![comment("c", "client.ts", M, Some((5, 5)), body)]);
+    assert!(
+        tiers(&s, "c").contains(&("retry-storm".into(), Tier::OnLines)),
+        "{:?}",
+        s.matches("c")
+    );
+    // Without the pointer the same words are said from another file.
+    let s = scored(vec![comment(
+        "d",
+        "client.ts",
+        M,
+        Some((5, 5)),
+        "Retries have no backoff at all.",
+    )]);
+    assert!(
+        s.matches("d").iter().all(|m| m.tier != Tier::OnLines),
+        "{:?}",
+        s.matches("d")
+    );
+}
