@@ -24,14 +24,19 @@ def half(comment_id: str) -> str:
 
 
 def main(src: pathlib.Path, out: pathlib.Path, tune_only: bool) -> None:
-    halves: dict[str, dict[str, list]] = {"tune": {}, "heldout": {}}
+    halves: dict[str, dict[str, list]] = {"tune": {}} if tune_only else {"tune": {}, "heldout": {}}
+    seen: set[str] = set()
     if tune_only:
         for path in sorted((out / "tune").glob("*.toml")):
             data = tomllib.loads(path.read_text())
             halves["tune"][data["scenario"]] = data["comment"]
+            seen.update(c["id"] for c in data["comment"])
     for path in sorted(src.glob("*--*.toml")):
         data = tomllib.loads(path.read_text())
         for comment in data["comment"]:
+            if comment["id"] in seen:
+                sys.exit(f"{path}: comment {comment['id']} is already in the set")
+            seen.add(comment["id"])
             comment["reviewer"] = data["reviewer"]
             kept = {k: comment[k] for k in FIELDS if k in comment}
             name = "tune" if tune_only else half(comment["id"])

@@ -205,7 +205,7 @@ fn review_scoring_on_the_tune_half_of_the_labelled_comments() {
             .iter()
             .position(|(name, _)| *name == set.scenario)
             .expect("a labelled scenario of the repository");
-        let files = &keys[scenario].1.files;
+        let files = keys[scenario].1.files.paths();
         for c in &set.comments {
             let kind = match (c.kind, c.side) {
                 (Kind::Line, Some(submit_fn::model::Side::Original)) => 3,

@@ -9,7 +9,7 @@ use generator::scenario;
 use generator::scoring::eval::{self, Counts, ScenarioSet};
 use generator::scoring::{Key, Params, fit};
 
-const MIN_PRECISION: f64 = 0.91;
+const MIN_PRECISION: f64 = 0.915;
 const MIN_RECALL: f64 = 0.89;
 
 /// The tune half, each scenario's set with its key.
@@ -66,12 +66,14 @@ fn tune_half_stays_above_the_floor() {
 }
 
 /// `eval-scoring --explain` shows what scoring decided: the issues it marks credited are the
-/// ones the evaluation counts as credited, and every labelled issue is listed.
+/// ones the evaluation counts as credited, and every labelled issue is marked on one row (a
+/// summary's on the paragraph the fit gives the label to).
 #[test]
 fn explain_shows_what_the_evaluation_counts() {
     use std::collections::BTreeSet;
     let params = Params::default();
-    for (set, key) in tune_half().iter().take(3) {
+    let mut paragraphs = 0;
+    for (set, key) in &tune_half() {
         let outcome = eval::evaluate(key, set, &params, 3).unwrap();
         for c in &set.comments {
             let pairs = eval::explain(key, set, &c.id, &params).unwrap().unwrap();
@@ -86,22 +88,21 @@ fn explain_shows_what_the_evaluation_counts() {
                 expected.extend(d.credited_only.iter().map(String::as_str));
             }
             assert_eq!(credited, expected, "{}", c.id);
-            let labelled: BTreeSet<&str> = pairs
+            let mut labelled: Vec<&str> = pairs
                 .iter()
                 .filter(|x| x.labelled)
                 .map(|x| x.issue.as_str())
                 .collect();
-            assert_eq!(
-                labelled,
-                c.issues.iter().map(String::as_str).collect(),
-                "{}",
-                c.id
-            );
+            labelled.sort_unstable();
+            let mut labels: Vec<&str> = c.issues.iter().map(String::as_str).collect();
+            labels.sort_unstable();
+            assert_eq!(labelled, labels, "{}", c.id);
             assert!(
                 pairs
                     .windows(2)
                     .all(|w| w[0].probability >= w[1].probability)
             );
+            paragraphs = paragraphs.max(pairs.iter().map(|x| x.paragraph + 1).max().unwrap_or(0));
         }
         assert!(
             eval::explain(key, set, "no-such-comment", &params)
@@ -109,4 +110,8 @@ fn explain_shows_what_the_evaluation_counts() {
                 .is_none()
         );
     }
+    assert!(
+        paragraphs > 1,
+        "the tune half has a summary of several paragraphs"
+    );
 }

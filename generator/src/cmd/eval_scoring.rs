@@ -135,60 +135,65 @@ fn refit(project: &Project, args: &EvalScoringArgs) -> Result<()> {
     }
 }
 
-/// The evidence of one tune comment (never a held-out one: that half is only counted).
+/// The evidence of one tune comment (never a held-out one: that half is only counted): the
+/// decision's inputs for each issue it shares a term with or is labelled with, numbered as in
+/// `FEATURES`, with the probability. Marks: `ok` credited and labelled, `+` credited only, `-`
+/// labelled only.
 fn explain(project: &Project, args: &EvalScoringArgs, id: &str) -> Result<()> {
     let scenarios_dir = project.path(&project.config.scenarios_dir);
     let dir = project.path(&args.set).join("tune");
+    let set = eval::load(&dir)?
+        .into_iter()
+        .find(|s| s.comments.iter().any(|c| c.id == id))
+        .with_context(|| format!("no comment {id:?} in {}", dir.display()))?;
     let mut keys = BTreeMap::new();
+    let key = key_of(&mut keys, &scenarios_dir, &set.scenario)?;
     let params = Params::default();
-    for set in eval::load(&dir)? {
-        let key = key_of(&mut keys, &scenarios_dir, &set.scenario)?;
-        let Some(pairs) = eval::explain(key, &set, id, &params)? else {
-            continue;
-        };
-        println!(
-            "{:<5} {:<36} {:>3} {:>5}  {:<9} {:>5} {:>6} {:>5} {:>3} {:>3} {:>5} {:>6} {:>2}",
-            "",
-            "issue",
-            "par",
-            "p",
-            "reach",
-            "str",
-            "margin",
-            "lead",
-            "grd",
-            "nam",
-            "pstr",
-            "pmarg",
-            "pt"
-        );
-        for x in pairs {
-            let e = &x.evidence;
-            let mark = match (x.credited, x.labelled) {
-                (true, true) => "ok",
-                (true, false) => "+",
-                (false, true) => "-",
-                (false, false) => "",
-            };
-            println!(
-                "{mark:<5} {:<36} {:>3} {:>5.3}  {:<9} {:>5.3} {:>6.3} {:>5.2} {:>3} {:>3} {:>5.3} {:>6.3} {:>2}",
-                x.issue,
-                x.paragraph + 1,
-                x.probability,
-                format!("{:?}", e.reach),
-                e.strength,
-                e.margin,
-                e.lead,
-                u8::from(e.greedy),
-                u8::from(e.named),
-                e.part_strength,
-                e.part_margin,
-                e.parts_top
-            );
-        }
-        return Ok(());
+    let pairs = eval::explain(key, &set, id, &params)?.unwrap_or_default();
+    if let Some(c) = set.comments.iter().find(|c| c.id == id) {
+        let lines = c
+            .lines
+            .map(|[a, b]| format!(":{a}-{b}"))
+            .unwrap_or_default();
+        let side = c.side.map(|s| format!(" ({s:?})")).unwrap_or_default();
+        let file = c.file.as_deref().unwrap_or("the review");
+        println!("{id}: {:?} on {file}{lines}{side}", c.kind);
+        println!("labelled: {:?}", c.issues);
     }
-    bail!("no comment {id:?} in {}", dir.display())
+    let legend: Vec<String> = FEATURES
+        .iter()
+        .enumerate()
+        .map(|(n, name)| format!("{} {name}", n + 1))
+        .collect();
+    println!("inputs: {}\n", legend.join(", "));
+    print!(
+        "{:<3} {:<38} {:>3} {:>5} {:<9}",
+        "", "issue", "par", "p", "reach"
+    );
+    for n in 1..=FEATURES.len() {
+        print!(" {n:>6}");
+    }
+    println!();
+    for x in pairs {
+        let mark = match (x.credited, x.labelled) {
+            (true, true) => "ok",
+            (true, false) => "+",
+            (false, true) => "-",
+            (false, false) => "",
+        };
+        print!(
+            "{mark:<3} {:<38} {:>3} {:>5.3} {:<9}",
+            x.issue,
+            x.paragraph + 1,
+            x.probability,
+            format!("{:?}", x.evidence.reach)
+        );
+        for value in x.evidence.features() {
+            print!(" {value:>6.3}");
+        }
+        println!();
+    }
+    Ok(())
 }
 
 /// The cases the issue names apart, over the half.

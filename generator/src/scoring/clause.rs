@@ -10,8 +10,11 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::place::{At, Reach, reach};
-use super::{Key, Params, summary, text};
+use submit_fn::model::Side;
+
+use super::files::{Files, line_of};
+use super::place::{At, Place, Reach, reach};
+use super::{Key, Params, text};
 
 /// A part of a comment and where it points.
 pub struct Part<'a> {
@@ -78,14 +81,15 @@ fn prose(said: &str) -> Vec<&str> {
 }
 
 /// Sentences, then the clauses of sentences that have more than one. A summary's sentence that
-/// names a file (and line) of its own points there; other parts point where the whole does.
-pub fn parts<'a>(said: &'a str, at: &[At], files: &[String], summary: bool) -> Vec<Part<'a>> {
+/// names a file (and line) of its own points there; other parts point where the whole does,
+/// and also where they name ([`with_named`]).
+pub fn parts<'a>(said: &'a str, at: &[At], files: &Files, summary: bool) -> Vec<Part<'a>> {
     let mut out: Vec<Part> = Vec::new();
     for sentence in prose(said).into_iter().flat_map(text::sentences) {
         let own = summary
-            .then(|| summary::place_of(sentence, files))
+            .then(|| files.place_of(sentence))
             .flatten()
-            .unwrap_or_else(|| with_line_named(sentence, at, files));
+            .unwrap_or_else(|| with_named(sentence, at, files));
         let pieces = clauses(sentence);
         if pieces.len() > 1 {
             out.extend(pieces.into_iter().map(|text| {
@@ -93,9 +97,9 @@ pub fn parts<'a>(said: &'a str, at: &[At], files: &[String], summary: bool) -> V
                     text,
                     clause: true,
                     at: summary
-                        .then(|| summary::place_of(text, files))
+                        .then(|| files.place_of(text))
                         .flatten()
-                        .unwrap_or_else(|| with_line_named(text, &own, files)),
+                        .unwrap_or_else(|| with_named(text, &own, files)),
                 }
             }));
         }
@@ -109,25 +113,27 @@ pub fn parts<'a>(said: &'a str, at: &[At], files: &[String], summary: bool) -> V
 }
 
 /// Where a part of a line or file comment points: where the comment sits, and also what it
-/// names: another shown file, and its line ("the cap is gone, see `routes/comments.js` L14"),
-/// or a line of the comment's own file by number alone ("and without an idempotency key, see
-/// line 49").
-fn with_line_named(text: &str, at: &[At], files: &[String]) -> Vec<At> {
+/// names: a shown file, and its line ("the cap is gone, see `routes/comments.js` L14"), or a
+/// line of the comment's own file by number alone ("and without an idempotency key, see line
+/// 49"). A line of the comment's own file is on the comment's side.
+fn with_named(text: &str, at: &[At], files: &Files) -> Vec<At> {
     let mut out = at.to_vec();
-    let file = match at {
+    let own = match at {
         [At::Lines(place)] => Some((&place.file, place.side)),
-        [At::File(file)] => Some((file, submit_fn::model::Side::Modified)),
+        [At::File(file)] => Some((file, Side::Modified)),
         _ => None,
     };
-    let named = summary::place_of(text, files);
-    if let Some(places) = &named {
-        out.extend(places.iter().cloned());
-    }
-    if let (Some((file, side)), Some((start, end))) = (file, summary::line_of(text))
+    if let Some(named) = files.place_of(text) {
+        out.extend(named.into_iter().map(|at| match (at, own) {
+            (At::Lines(place), Some((file, side))) if &place.file == file => {
+                At::Lines(Place { side, ..place })
+            }
+            (at, _) => at,
+        }));
+    } else if let (Some((file, side)), Some((start, end))) = (own, line_of(text))
         && start > 0
-        && named.is_none()
     {
-        out.push(At::Lines(super::Place {
+        out.push(At::Lines(Place {
             file: file.clone(),
             side,
             start,
@@ -152,7 +158,7 @@ pub struct Verdict {
 /// (`params.clause` for a clause, `params.review` for a part of the summary that names no
 /// file), and leads the second best by `params.lead` (`params.clause_lead`) times.
 pub fn verdict(key: &Key, part: &Part, params: &Params) -> Option<Verdict> {
-    let terms = text::terms(&summary::without_places(part.text, &key.place_names));
+    let terms = text::terms(&key.files.without_places(part.text));
     let query: BTreeSet<&str> = terms.iter().map(String::as_str).collect();
     if query.len() < params.clause_terms {
         return None;
@@ -212,10 +218,44 @@ mod tests {
     fn code_in_a_fence_is_not_a_part() {
         let said =
             "Lost update here.\n\n```suggestion\nconst total = order.totalCents;\n```\nUse a lock.";
-        let texts: Vec<&str> = parts(said, &[At::Review], &[], false)
+        let texts: Vec<&str> = parts(said, &[At::Review], &Files::default(), false)
             .iter()
             .map(|p| p.text.trim())
             .collect();
         assert_eq!(texts, ["Lost update here", "Use a lock"]);
+    }
+
+    fn lines(file: &str, side: Side, start: u32) -> At {
+        At::Lines(Place {
+            file: file.into(),
+            side,
+            start,
+            end: start,
+        })
+    }
+
+    #[test]
+    fn a_part_points_where_the_comment_sits_and_where_it_names() {
+        let files = Files::new(vec!["db.ts".into(), "client.ts".into()]);
+        let on = |at: At, said: &str| parts(said, &[at], &files, false).remove(0).at;
+        let client = lines("client.ts", Side::Modified, 5);
+        assert_eq!(
+            on(client.clone(), "No backoff, see db.ts line 61"),
+            [client.clone(), lines("db.ts", Side::Modified, 61)]
+        );
+        assert_eq!(
+            on(client.clone(), "No backoff in db.ts"),
+            [client.clone(), At::File("db.ts".into())]
+        );
+        assert_eq!(on(client.clone(), "No backoff anywhere"), [client]);
+        // A line of the comment's own file, by name or by number alone, is on its side.
+        let original = lines("db.ts", Side::Original, 20);
+        for said in ["No backoff, see db.ts:61", "No backoff, see line 61"] {
+            assert_eq!(
+                on(original.clone(), said),
+                [original.clone(), lines("db.ts", Side::Original, 61)],
+                "{said}"
+            );
+        }
     }
 }

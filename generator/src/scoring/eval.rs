@@ -260,11 +260,7 @@ pub fn add_rows(key: &Key, set: &ScenarioSet, params: &Params, rows: &mut Vec<Ro
         let review = checked_review(key, set, c)?;
         let said = evidence(key, &review, params);
         for (issue, k) in key.issues.iter().enumerate() {
-            let strongest = (0..said.len()).max_by(|a, b| {
-                said[*a][issue]
-                    .strength
-                    .total_cmp(&said[*b][issue].strength)
-            });
+            let strongest = strongest(&said, issue);
             for (paragraph, e) in said.iter().map(|s| &s[issue]).enumerate() {
                 rows.push(Row {
                     comment: first + n,
@@ -279,6 +275,15 @@ pub fn add_rows(key: &Key, set: &ScenarioSet, params: &Params, rows: &mut Vec<Ro
     Ok(())
 }
 
+/// The paragraph that says the issue most: where a label goes when a comment has several.
+fn strongest(said: &[Vec<super::Evidence>], issue: usize) -> Option<usize> {
+    (0..said.len()).max_by(|a, b| {
+        said[*a][issue]
+            .strength
+            .total_cmp(&said[*b][issue].strength)
+    })
+}
+
 /// One (paragraph, issue) pair of a comment as the decision saw it.
 pub struct Explained {
     pub paragraph: usize,
@@ -290,7 +295,8 @@ pub struct Explained {
 }
 
 /// The pairs of comment `id` (if the set has it) that share a term with their issue or are
-/// labelled, strongest first: what `eval-scoring --explain` prints.
+/// labelled, most likely first: what `eval-scoring --explain` prints. A label is shown on the
+/// paragraph the fit gives it to ([`add_rows`]).
 pub fn explain(
     key: &Key,
     set: &ScenarioSet,
@@ -301,17 +307,18 @@ pub fn explain(
         return Ok(None);
     };
     let review = checked_review(key, set, c)?;
+    let said = evidence(key, &review, params);
     let mut out = Vec::new();
-    for (paragraph, said) in evidence(key, &review, params).into_iter().enumerate() {
-        for (issue, e) in key.issues.iter().zip(said) {
-            let labelled = c.issues.contains(&issue.id);
+    for (paragraph, pairs) in said.iter().enumerate() {
+        for (n, (issue, e)) in key.issues.iter().zip(pairs).enumerate() {
+            let labelled = c.issues.contains(&issue.id) && strongest(&said, n) == Some(paragraph);
             if e.strength > 0.0 || labelled {
-                let (credited, probability) = params.decision.judge(&e);
+                let (credited, probability) = params.decision.judge(e);
                 out.push(Explained {
                     paragraph,
                     issue: issue.id.clone(),
                     labelled,
-                    evidence: e,
+                    evidence: e.clone(),
                     probability,
                     credited,
                 });

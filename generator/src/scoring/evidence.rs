@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use super::clause;
 use super::index::TextMatch;
 use super::place::{self, At, Reach};
-use super::{Key, Params, Said, summary, text};
+use super::{Key, Params, Said, text};
 
 /// One (comment, issue) pair as the decision sees it.
 #[derive(Debug, Clone, PartialEq)]
@@ -69,7 +69,7 @@ pub(super) fn weigh(key: &Key, said: &Said, params: &Params) -> Weighed {
     let params = if nit { &nit_params } else { params };
     let praise = text::is_praise(said.text);
     let kept = text::without_praise(said.text);
-    let terms = text::terms(&summary::without_places(&kept, &key.place_names));
+    let terms = text::terms(&key.files.without_places(&kept));
     let all: BTreeSet<&str> = terms.iter().map(String::as_str).collect();
     let ceiling = key.index.ceiling(&all);
     let whole = key.index.matches_within(&all, ceiling);

@@ -4,6 +4,7 @@
 use submit_fn::model::Comment;
 
 use super::DiffLineMap;
+use super::files::Files;
 use super::index::{Index, IssueText};
 use super::place::{At, LineMap, Place, normalise};
 use crate::scenario::{Issue, Scenario};
@@ -21,11 +22,9 @@ pub struct KeyIssue {
 
 pub struct Key {
     pub issues: Vec<KeyIssue>,
-    /// Every shown file's path (and a renamed file's old path), for summary paragraphs.
-    pub files: Vec<String>,
-    /// The file names a comment's text is cleared of before it becomes terms
-    /// ([`super::summary::place_names`]).
-    pub(super) place_names: Vec<String>,
+    /// Every shown file's path (and a renamed file's old path), with the names a comment may
+    /// point at one by.
+    pub files: Files,
     pub(super) index: Index,
     map: Box<dyn LineMap + Send + Sync>,
 }
@@ -45,8 +44,7 @@ impl Key {
         let index = Index::new(&issues.iter().map(|i| i.text.clone()).collect::<Vec<_>>());
         Key {
             issues,
-            place_names: super::summary::place_names(&files),
-            files,
+            files: Files::new(files),
             index,
             map,
         }

@@ -10,6 +10,7 @@ mod clause;
 pub mod decide;
 pub mod eval;
 mod evidence;
+mod files;
 pub mod fit;
 pub mod index;
 mod key;
@@ -26,6 +27,7 @@ use submit_fn::model::Review;
 
 pub use decide::Decision;
 pub use evidence::Evidence;
+pub use files::Files;
 pub use key::{Key, KeyIssue};
 pub use linemap::DiffLineMap;
 pub use overlap::overlap_only;

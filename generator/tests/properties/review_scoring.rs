@@ -46,7 +46,8 @@ pub fn check(data: &[u8]) {
         return;
     };
     let (_, key) = &KEYS[usize::from(selector >> 2) % KEYS.len()];
-    let file = key.files[usize::from(*file) % key.files.len()].clone();
+    let paths = key.files.paths();
+    let file = paths[usize::from(*file) % paths.len()].clone();
     let lines = Some((
         u32::from(u16::from_le_bytes([*s0, *s1])),
         u32::from(u16::from_le_bytes([*e0, *e1])),

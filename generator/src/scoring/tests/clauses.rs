@@ -256,13 +256,13 @@ fn a_sentence_naming_another_shown_file_and_line_points_there_too() {
         "{:?}",
         s.matches("c")
     );
-    // Without the pointer the same words are said from another file.
+    // The same words pointing at a line of db.ts far from the retries are not on them.
     let s = scored(vec![comment(
         "d",
         "client.ts",
         M,
         Some((5, 5)),
-        "Retries have no backoff at all.",
+        "Retries have no backoff at all, see db.ts line 200.",
     )]);
     assert!(
         s.matches("d").iter().all(|m| m.tier != Tier::OnLines),

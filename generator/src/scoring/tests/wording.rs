@@ -48,7 +48,7 @@ fn a_negated_word_counts_as_its_base_in_a_comment_but_not_in_the_key() {
 fn punctuation_inside_inline_code_does_not_cut_a_clause() {
     let said = "I'd snapshot the list, and drop the ones that fail instead of `except: pass` \
                 or `.catch(() => {})`, plus a timeout";
-    let texts: Vec<&str> = clause::parts(said, &[At::Review], &[], false)
+    let texts: Vec<&str> = clause::parts(said, &[At::Review], &Files::default(), false)
         .iter()
         .filter(|p| p.clause)
         .map(|p| p.text.trim())
