@@ -134,13 +134,16 @@ fn a_line_a_comment_names_by_number_places_its_sentence_there_too() {
     assert_eq!(tiers(&s, "c"), [("retry-storm".into(), Tier::OnLines)]);
     // A sentence that names another file and a line is not placed in this one: at most it
     // says the flaw somewhere in the comment's file.
-    let s = scored(vec![comment(
-        "d",
+    assert_on_no_issues_lines(
         "db.ts",
-        M,
-        Some((20, 20)),
+        20,
         "This loops on failure too, see client.ts line 61.",
-    )]);
+    );
+}
+
+/// A line comment with these words, on this line, is on the lines of no issue.
+fn assert_on_no_issues_lines(file: &str, line: u32, body: &str) {
+    let s = scored(vec![comment("d", file, M, Some((line, line)), body)]);
     assert!(
         s.matches("d").iter().all(|m| m.tier != Tier::OnLines),
         "{:?}",
@@ -257,16 +260,9 @@ fn a_sentence_naming_another_shown_file_and_line_points_there_too() {
         s.matches("c")
     );
     // The same words pointing at a line of db.ts far from the retries are not on them.
-    let s = scored(vec![comment(
-        "d",
+    assert_on_no_issues_lines(
         "client.ts",
-        M,
-        Some((5, 5)),
+        5,
         "Retries have no backoff at all, see db.ts line 200.",
-    )]);
-    assert!(
-        s.matches("d").iter().all(|m| m.tier != Tier::OnLines),
-        "{:?}",
-        s.matches("d")
     );
 }
