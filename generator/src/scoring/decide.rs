@@ -86,22 +86,22 @@ impl Default for Decision {
     /// Fitted on `eval/scoring/tune` by `reviewroom eval-scoring --fit`.
     fn default() -> Decision {
         Decision {
-            bias: -5.911709,
+            bias: -5.133264,
             weights: [
-                1.162472,  // strength
-                3.628747,  // margin
-                1.643519,  // ln_lead
-                0.800941,  // greedy
-                1.206656,  // named
-                3.349858,  // part_strength
-                0.386717,  // part_margin
-                1.942568,  // parts_top
-                -2.756565, // nit
-                2.494636,  // summary
-                1.273310,  // file_of_the_issue
-                0.783022,  // ln_terms
+                0.618259,  // strength
+                4.435690,  // margin
+                1.464674,  // ln_lead
+                0.363233,  // greedy
+                0.975262,  // named
+                3.003977,  // part_strength
+                0.327290,  // part_margin
+                2.229764,  // parts_top
+                -2.399704, // nit
+                2.665809,  // summary
+                1.242296,  // file_of_the_issue
+                0.626626,  // ln_terms
             ],
-            credit: 0.4,
+            credit: 0.45,
         }
     }
 }
