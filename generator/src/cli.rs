@@ -250,6 +250,10 @@ pub struct EvalScoringArgs {
     pub min_precision: Option<f64>,
     #[arg(long, value_name = "R")]
     pub min_recall: Option<f64>,
+    /// Count only the comments of these reviewers, named by the last part of their id
+    /// (`d` for `<scenario>--d`): a later batch measured alone, as its README figure was.
+    #[arg(long, value_name = "SUFFIX", value_delimiter = ',', conflicts_with_all = ["fit", "explain", "min_precision", "min_recall"])]
+    pub reviewer: Vec<String>,
 }
 
 #[derive(Debug, Args)]

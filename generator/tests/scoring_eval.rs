@@ -115,3 +115,24 @@ fn explain_shows_what_the_evaluation_counts() {
         "the tune half has a summary of several paragraphs"
     );
 }
+
+/// `eval-scoring --reviewer d` measures one batch alone: only its reviewers' comments are kept,
+/// and the batches together are the whole half.
+#[test]
+fn a_batch_is_measured_alone() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let tune = || eval::load(&root.join("eval/scoring/tune")).unwrap();
+    let all: usize = tune().iter().map(|s| s.comments.len()).sum();
+    let mut kept = 0;
+    for suffix in ["a", "b", "c", "d"] {
+        let sets = eval::by_reviewers(tune(), &[suffix.to_string()]);
+        assert!(!sets.is_empty(), "batch {suffix} has comments");
+        for c in sets.iter().flat_map(|s| &s.comments) {
+            assert!(c.reviewer.ends_with(&format!("--{suffix}")), "{}", c.id);
+            kept += 1;
+        }
+    }
+    assert_eq!(kept, all, "every comment is in one batch");
+    assert!(eval::by_reviewers(tune(), &["zz".to_string()]).is_empty());
+    assert_eq!(eval::by_reviewers(tune(), &[]).len(), tune().len());
+}

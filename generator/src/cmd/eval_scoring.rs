@@ -32,7 +32,14 @@ pub fn run(project: &Project, args: &EvalScoringArgs) -> Result<()> {
     let mut tune_total = None;
     for half in halves {
         let dir = project.path(&args.set).join(half);
-        let sets = eval::load(&dir)?;
+        let sets = eval::by_reviewers(eval::load(&dir)?, &args.reviewer);
+        if sets.is_empty() && !args.reviewer.is_empty() {
+            println!(
+                "{half}: no comments by reviewers {}",
+                args.reviewer.join(", ")
+            );
+            continue;
+        }
         if sets.is_empty() {
             bail!("no labelled comments in {}", dir.display());
         }

@@ -50,6 +50,26 @@ pub struct ScenarioSet {
     pub comments: Vec<Labelled>,
 }
 
+/// The sets with only the comments of the named reviewers (all when none is named); a
+/// scenario left with none is dropped.
+pub fn by_reviewers(sets: Vec<ScenarioSet>, suffixes: &[String]) -> Vec<ScenarioSet> {
+    if suffixes.is_empty() {
+        return sets;
+    }
+    let wanted = |reviewer: &str| {
+        reviewer
+            .rsplit_once("--")
+            .is_some_and(|(_, suffix)| suffixes.iter().any(|s| s == suffix))
+    };
+    sets.into_iter()
+        .map(|mut set| {
+            set.comments.retain(|c| wanted(&c.reviewer));
+            set
+        })
+        .filter(|set| !set.comments.is_empty())
+        .collect()
+}
+
 /// Every `<slug>.toml` of a half's folder, sorted by scenario.
 pub fn load(dir: &Path) -> Result<Vec<ScenarioSet>> {
     let mut sets = Vec::new();
