@@ -136,3 +136,16 @@ fn a_batch_is_measured_alone() {
     assert!(eval::by_reviewers(tune(), &["zz".to_string()]).is_empty());
     assert_eq!(eval::by_reviewers(tune(), &[]).len(), tune().len());
 }
+
+/// The design document states the credit probability the committed fit chose, so a refit that
+/// moves it cannot leave docs/design.md §8 behind.
+#[test]
+fn the_design_states_the_committed_credit() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let design = std::fs::read_to_string(root.join("docs/design.md")).unwrap();
+    let said = format!(
+        "probability reaches {:.2}",
+        Params::default().decision.credit
+    );
+    assert!(design.contains(&said), "docs/design.md must say {said:?}");
+}
