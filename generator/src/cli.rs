@@ -69,6 +69,10 @@ pub struct BuildArgs {
     /// Theme folder overriding the embedded default file by file.
     #[arg(long)]
     pub theme: Option<PathBuf>,
+    /// Build with a path secret other than the last build's, moving every scenario to a new
+    /// address (the links already sent stop working); refused without this flag.
+    #[arg(long)]
+    pub new_secret: bool,
 }
 
 #[derive(Debug, Args)]
@@ -164,16 +168,21 @@ pub struct InvitesArgs {
 pub enum ExportFormat {
     Json,
     Csv,
+    /// Markdown.
+    #[value(alias = "markdown")]
     Md,
     Html,
 }
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
+    /// Every review of this scenario.
     #[arg(long, conflicts_with_all = ["invite", "all"])]
     pub scenario: Option<String>,
+    /// One invite's review, by invite id (as `reviewroom invites` lists them).
     #[arg(long, conflicts_with = "all")]
     pub invite: Option<String>,
+    /// Every review in the store.
     #[arg(long)]
     pub all: bool,
     #[arg(long, value_enum, default_value = "json")]

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use serde::Deserialize;
 
 pub const CONFIG_FILE: &str = "reviewroom.toml";
@@ -174,6 +174,50 @@ impl Project {
         std::fs::create_dir_all(&dir)
             .with_context(|| format!("cannot create {}", dir.display()))?;
         Ok(dir)
+    }
+
+    /// Refuses a folder that holds neither `reviewroom.toml` nor the scenarios folder: the
+    /// commands that read the review store would otherwise create an empty one there and
+    /// report "no invites", as if the reviews were gone.
+    pub fn require_project(&self) -> Result<()> {
+        let scenarios = self.path(&self.config.scenarios_dir);
+        if self.root.join(CONFIG_FILE).is_file() || scenarios.is_dir() {
+            return Ok(());
+        }
+        bail!(
+            "{} is not a reviewroom project (it has no {CONFIG_FILE} and no {}): run from the \
+             project folder, or pass --root DIR",
+            self.root.display(),
+            self.config.scenarios_dir.display()
+        )
+    }
+
+    /// The folder of scenario `slug`, or an error naming the scenarios there are (a typo in a
+    /// slug is the likely cause).
+    pub fn scenario_dir(&self, slug: &str) -> Result<PathBuf> {
+        let scenarios = self.path(&self.config.scenarios_dir);
+        let dir = scenarios.join(slug);
+        if crate::scenario::is_slug(slug) && dir.join("scenario.toml").is_file() {
+            return Ok(dir);
+        }
+        let mut known: Vec<String> = std::fs::read_dir(&scenarios)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter(|e| e.path().join("scenario.toml").is_file())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        known.sort();
+        let known = if known.is_empty() {
+            "none".to_string()
+        } else {
+            known.join(", ")
+        };
+        bail!(
+            "no scenario {} in {} (scenarios: {known})",
+            crate::printable::line(slug),
+            scenarios.display()
+        )
     }
 
     /// The path of a scenario's manifest as the last build wrote it.

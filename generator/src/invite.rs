@@ -29,6 +29,7 @@ pub fn current_manifest(
     slug: &str,
     quiet: bool,
 ) -> Result<Manifest> {
+    let dir = project.scenario_dir(slug)?;
     let path = project.manifest_path(slug);
     let text = std::fs::read_to_string(&path).with_context(|| {
         format!(
@@ -40,9 +41,13 @@ pub fn current_manifest(
         .with_context(|| format!("invalid manifest {}", path.display()))?;
     let secret = PathSecret::load(project, args.resolve(project).kind, quiet)?;
     if secret.fingerprint() != manifest.secret_fingerprint {
-        bail!("scenario {slug} was built with another path secret: build and publish first");
+        bail!(
+            "scenario {slug} was built with another path secret: use the one the site was built \
+             with ({}, else .reviewroom/secret on the sqlite store); building again with this one \
+             moves every scenario to a new address, and the links already sent stop working",
+            crate::secret::SECRET_ENV
+        );
     }
-    let dir = project.path(&project.config.scenarios_dir).join(slug);
     let scenario = crate::scenario::load(&dir)
         .with_context(|| format!("cannot load scenario {}", dir.display()))?;
     if crate::site::manifest::scenario_hash(&scenario) != manifest.scenario_hash {

@@ -40,7 +40,9 @@ impl PathSecret {
         quiet: bool,
     ) -> Result<PathSecret> {
         if let Some(text) = from_env {
-            return PathSecret::decode(&text).with_context(|| format!("invalid {SECRET_ENV}"));
+            return PathSecret::decode(&text).with_context(|| {
+                format!("invalid {SECRET_ENV} (make one with `reviewroom secret new`)")
+            });
         }
         if store == StoreKind::Dynamodb {
             bail!(

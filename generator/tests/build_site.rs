@@ -32,6 +32,7 @@ impl Site {
             out: None,
             scenarios: Some(self.scenarios.clone()),
             theme,
+            new_secret: false,
         };
         site::run(&project, &args, true)
     }

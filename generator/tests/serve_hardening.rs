@@ -2,7 +2,8 @@
 //! TCP sockets: slow headers, slow bodies and idle connections are closed, a connection cap
 //! holds, an oversized Content-Length is refused before its body (no `100 Continue`), every
 //! answer carries the CDN's security headers, requests are logged without tokens, no symbolic
-//! link is followed out of dist/, and no demo invite is minted without `--demo`.
+//! link is followed out of dist/, no demo invite is minted without `--demo`, and a busy port
+//! fails before building.
 
 mod support;
 
@@ -236,4 +237,24 @@ fn requests_are_logged_without_tokens_and_no_demo_invite_without_the_flag() {
         .unwrap();
     assert!(!refused.status.success());
     assert!(String::from_utf8_lossy(&refused.stderr).contains("--demo"));
+}
+
+/// A busy port fails before anything is built: dist/ under the server that holds the port is
+/// left alone, and the error says what to do.
+#[test]
+fn a_busy_port_fails_before_building() {
+    let tmp = support::demo_project();
+    let holder = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = holder.local_addr().unwrap().port().to_string();
+    let out = support::reviewroom(tmp.path())
+        .args(["serve", "--port", &port])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "served on a busy port");
+    assert!(
+        err.contains("cannot listen") && err.contains("--port"),
+        "{err}"
+    );
+    assert!(!tmp.path().join("dist").exists(), "built before failing");
 }

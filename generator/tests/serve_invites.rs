@@ -219,3 +219,79 @@ fn export_of_a_scenario_without_invites_says_so_and_fails() {
     assert!(err.contains("no invites for scenario demo-review"), "{err}");
     assert!(!out.exists(), "no empty report written");
 }
+
+/// A folder that is not the project (a typo in --root, a subfolder) is refused by every command
+/// that reads the review store, and nothing is created there: an empty store would answer "no
+/// invites", as if the reviews were gone.
+#[test]
+fn store_commands_refuse_a_folder_that_is_not_the_project() {
+    let elsewhere = tempfile::tempdir().unwrap();
+    for args in [
+        &["invites"][..],
+        &["export", "--all"],
+        &["compare", "demo-review"],
+        &["invite", "new", "demo-review", "--candidate", "Ann"],
+    ] {
+        let (ok, _, err) = cli(elsewhere.path(), args, None);
+        assert!(!ok, "{args:?} succeeded");
+        assert!(
+            err.contains("is not a reviewroom project") && err.contains("--root"),
+            "{args:?}: {err}"
+        );
+    }
+    assert_eq!(
+        std::fs::read_dir(elsewhere.path()).unwrap().count(),
+        0,
+        "nothing is written outside a project"
+    );
+}
+
+/// A mistyped scenario is named as the problem, with the scenarios there are.
+#[test]
+fn a_mistyped_scenario_is_named_with_the_known_ones() {
+    let tmp = built_project();
+    let root = tmp.path();
+    let (ok, _, err) = cli(
+        root,
+        &["invite", "new", "demo-reveiw", "--candidate", "Ann"],
+        None,
+    );
+    assert!(!ok, "minted for a scenario that does not exist");
+    assert!(
+        err.contains("no scenario demo-reveiw") && err.contains("demo-review"),
+        "{err}"
+    );
+    let (ok, _, err) = cli(root, &["invites", "--scenario", "demo-reveiw"], None);
+    assert!(!ok && err.contains("no scenario demo-reveiw"), "{err}");
+    let (ok, _, err) = cli(root, &["invites", "--scenario", "demo-review"], None);
+    assert!(ok && err.contains("no invites yet"), "{err}");
+}
+
+/// A build with another path secret than the last one is refused (it would move every scenario
+/// and break the links already sent), unless asked for with --new-secret; an invalid secret
+/// says how to make one.
+#[test]
+fn a_build_with_another_secret_needs_new_secret() {
+    let tmp = built_project();
+    let root = tmp.path();
+    let manifest = root.join(".reviewroom/manifests/demo-review.json");
+    let before = std::fs::read_to_string(&manifest).unwrap();
+    let (_, other, _) = cli(root, &["secret", "new"], None);
+    let (ok, _, err) = cli(root, &["build"], Some(other.trim()));
+    assert!(!ok, "built with another secret");
+    assert!(
+        err.contains("--new-secret") && err.contains("demo-review"),
+        "{err}"
+    );
+    assert!(
+        !err.contains(other.trim()),
+        "the secret never appears in an error"
+    );
+    assert_eq!(std::fs::read_to_string(&manifest).unwrap(), before);
+    let (ok, _, err) = cli(root, &["build", "--new-secret"], Some(other.trim()));
+    assert!(ok, "{err}");
+    assert_ne!(std::fs::read_to_string(&manifest).unwrap(), before);
+
+    let (ok, _, err) = cli(root, &["build"], Some("abc"));
+    assert!(!ok && err.contains("reviewroom secret new"), "{err}");
+}

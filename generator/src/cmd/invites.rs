@@ -77,6 +77,10 @@ pub fn run(project: &Project, args: &InvitesArgs, quiet: bool) -> Result<()> {
         anyhow::Ok(store.list(args.scenario.as_deref()).await?)
     })?;
     if states.is_empty() {
+        if let Some(slug) = &args.scenario {
+            // None for a scenario that does not exist is a typo, not an empty list.
+            project.scenario_dir(slug)?;
+        }
         if !quiet {
             eprintln!(
                 "no invites yet (mint one with `reviewroom invite new <scenario> --candidate NAME`)"

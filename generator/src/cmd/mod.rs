@@ -29,6 +29,16 @@ pub fn run(cli: Cli) -> Result<()> {
         };
     }
     let project = crate::config::Project::load(&cli.root)?;
+    if matches!(
+        cli.command,
+        Command::Invite(_)
+            | Command::Invites(_)
+            | Command::Export(_)
+            | Command::Grade(_)
+            | Command::Compare(_)
+    ) {
+        project.require_project()?;
+    }
     match cli.command {
         Command::Build(args) => build::run(&project, &args, cli.quiet),
         Command::Check(args) => check::run(&project, &args, cli.quiet),

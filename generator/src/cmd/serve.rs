@@ -30,6 +30,18 @@ pub fn run(project: &Project, args: &ServeArgs, quiet: bool) -> Result<()> {
             );
         }
     }
+    // Listen before building, so a busy port fails before dist/ is rewritten under the server
+    // that holds it.
+    let listener = std::net::TcpListener::bind(SocketAddr::new(ip, args.port)).with_context(|| {
+        format!(
+            "cannot listen on {ip}:{} (is another `reviewroom serve` running? pass --port N, or \
+             --port 0 for any free one)",
+            args.port
+        )
+    })?;
+    listener
+        .set_nonblocking(true)
+        .context("cannot make the listener non-blocking")?;
     let report = crate::site::run(project, &args.build, quiet)?;
     if !ip.is_loopback() {
         eprintln!(
@@ -40,9 +52,8 @@ pub fn run(project: &Project, args: &ServeArgs, quiet: bool) -> Result<()> {
     let runtime = crate::store::runtime()?;
     runtime.block_on(async {
         let store = crate::store::open(project, &args.store).await?;
-        let listener = tokio::net::TcpListener::bind(SocketAddr::new(ip, args.port))
-            .await
-            .with_context(|| format!("cannot listen on {ip}:{}", args.port))?;
+        let listener =
+            tokio::net::TcpListener::from_std(listener).context("cannot listen with tokio")?;
         let local = listener.local_addr().context("no local address")?;
         let fallback_base = format!("http://{local}");
         let base = project.config.link_base(&fallback_base);

@@ -114,6 +114,9 @@ pub fn run(project: &Project, args: &BuildArgs, quiet: bool) -> Result<BuildRepo
     }
     let secret = PathSecret::load(project, project.config.store.kind, quiet)?;
     let fingerprint = secret.fingerprint();
+    if !args.new_secret {
+        same_secret(project, &scenarios, &fingerprint)?;
+    }
     let theme = Theme::load(paths.theme.as_deref())?;
     let config_bytes =
         std::fs::read(project.path(Path::new(crate::config::CONFIG_FILE))).unwrap_or_default();
@@ -198,6 +201,32 @@ fn check_out(project: &Project, paths: &Paths) -> Result<()> {
         protected.push(Protected::new("the theme folder", theme));
     }
     guard::check(&paths.out, &paths.out_flag, &protected)
+}
+
+/// Refuses a secret other than the one the last build of these scenarios used: a typo in
+/// `REVIEWROOM_SECRET` would otherwise move every scenario and break the links already sent.
+fn same_secret(project: &Project, scenarios: &[Scenario], fingerprint: &str) -> Result<()> {
+    let moved: Vec<&str> = scenarios
+        .iter()
+        .filter(|s| {
+            std::fs::read_to_string(project.manifest_path(&s.slug))
+                .ok()
+                .and_then(|text| serde_json::from_str::<submit_fn::model::Manifest>(&text).ok())
+                .is_some_and(|m| m.secret_fingerprint != fingerprint)
+        })
+        .map(|s| s.slug.as_str())
+        .collect();
+    if moved.is_empty() {
+        return Ok(());
+    }
+    bail!(
+        "the path secret is not the one the last build used (for {}): building with it moves \
+         every scenario to a new address and the links already sent stop working. Use the last \
+         build's secret ({}, else .reviewroom/secret on the sqlite store), or pass --new-secret \
+         to move them on purpose",
+        moved.join(", "),
+        crate::secret::SECRET_ENV
+    )
 }
 
 fn write_manifest(
