@@ -47,6 +47,29 @@ pub struct TextMatch {
     pub shared: Vec<String>,
 }
 
+impl TextMatch {
+    /// At most `n` shared terms to show a reader, most telling first, one per word: an
+    /// identifier gives its whole and its parts as terms (`GenServer`: genserver, gen, server),
+    /// which would otherwise fill the list with one word said three times. The longest form
+    /// stands for the rest.
+    pub fn shown(&self, n: usize) -> Vec<String> {
+        let mut kept: Vec<&str> = Vec::new();
+        for term in &self.shared {
+            if kept.iter().any(|k| k.contains(term.as_str())) {
+                continue;
+            }
+            match kept.iter().position(|k| term.contains(k)) {
+                Some(at) => {
+                    kept[at] = term;
+                    kept.retain(|k| *k == term.as_str() || !term.contains(k));
+                }
+                None => kept.push(term),
+            }
+        }
+        kept.into_iter().take(n).map(str::to_string).collect()
+    }
+}
+
 impl Index {
     pub fn new(issues: &[IssueText]) -> Index {
         let mut docs = Vec::with_capacity(issues.len());
@@ -162,5 +185,25 @@ mod tests {
         assert!(m[0].strength > m[1].strength);
         assert!(m[0].shared.contains(&"inject".to_string()));
         assert_eq!(m[1].strength, 0.0);
+    }
+
+    #[test]
+    fn an_identifier_and_its_parts_are_shown_once() {
+        let shared = [
+            "caller",
+            "gen",
+            "genserver",
+            "timeout",
+            "server",
+            "org",
+            "orgid",
+            "id",
+        ];
+        let m = TextMatch {
+            strength: 1.0,
+            shared: shared.map(String::from).to_vec(),
+        };
+        assert_eq!(m.shown(6), ["caller", "genserver", "timeout", "orgid"]);
+        assert_eq!(m.shown(2), ["caller", "genserver"]);
     }
 }

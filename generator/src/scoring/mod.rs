@@ -267,7 +267,7 @@ fn judge(key: &Key, said: &Said, params: &Params) -> Vec<Match> {
         issue: key.issues[i].id.clone(),
         tier,
         strength: (weighed.whole[i].strength * 100.0).round() / 100.0,
-        terms: weighed.whole[i].shared.iter().take(6).cloned().collect(),
+        terms: weighed.whole[i].shown(6),
     };
     let mut credited: Vec<(f64, usize)> = weighed
         .evidence
