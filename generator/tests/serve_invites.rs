@@ -263,6 +263,13 @@ fn a_mistyped_scenario_is_named_with_the_known_ones() {
     );
     let (ok, _, err) = cli(root, &["invites", "--scenario", "demo-reveiw"], None);
     assert!(!ok && err.contains("no scenario demo-reveiw"), "{err}");
+    let (ok, _, err) = cli(root, &["compare", "demo-reveiw"], None);
+    assert!(!ok && err.contains("no scenario demo-reveiw"), "{err}");
+    let (ok, _, err) = cli(root, &["invite", "revok"], None);
+    assert!(
+        !ok && err.contains("no scenario revok") && err.contains("subcommands are new"),
+        "{err}"
+    );
     let (ok, _, err) = cli(root, &["invites", "--scenario", "demo-review"], None);
     assert!(ok && err.contains("no invites yet"), "{err}");
 }

@@ -9,6 +9,7 @@ use crate::export::{self, compare};
 pub fn run(project: &Project, args: &CompareArgs) -> Result<()> {
     let states = crate::store::invite_states(project, &args.store, Some(&args.scenario), None)?;
     if states.is_empty() {
+        project.scenario_dir(&args.scenario)?;
         bail!("no invites for scenario {} in the store", args.scenario);
     }
     let (contexts, records) = export::scored(project, &states)?;

@@ -112,6 +112,13 @@ async fn new_invite(
     let Some(slug) = args.scenario.as_deref() else {
         bail!("name the scenario to invite to: reviewroom invite new <scenario> --candidate NAME");
     };
+    // `invite revok` reaches here as the old `invite <scenario>` form: say both readings.
+    project.scenario_dir(slug).map_err(|e| {
+        anyhow::anyhow!(
+            "{e}; `reviewroom invite`'s subcommands are new, relink, extend, revoke, reopen and \
+             delete"
+        )
+    })?;
     let Some(candidate) = args.candidate.as_deref() else {
         bail!("--candidate NAME is required for a new invite");
     };
