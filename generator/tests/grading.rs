@@ -246,3 +246,30 @@ fn validation_names_the_refused_field() {
     );
     assert_eq!(sheet::pointer(&["issues", "a/b~c"]), "/issues/a~1b~0c");
 }
+
+/// An invite with nothing saved is shown by its state (here revoked), with no count, not as a
+/// candidate who found nothing; a saved draft keeps its counts.
+#[test]
+fn compare_shows_an_invite_with_nothing_saved_apart_from_a_score() {
+    let contexts = contexts();
+    let states = states(&contexts["demo-review"]);
+    let md = compared(&contexts, &states, ExportFormat::Md);
+    let row = |who: &str| {
+        md.lines()
+            .find(|l| l.starts_with(&format!("| {who}")))
+            .unwrap_or_else(|| panic!("no row for {who} in:\n{md}"))
+            .to_string()
+    };
+    let linus = row("Linus T.");
+    assert!(
+        linus.contains("| revoked | nothing saved yet | - | - |") && !linus.contains(" / "),
+        "{linus}"
+    );
+    let grace = row("Grace H.");
+    assert!(
+        grace.contains("| draft | suggested by scoring |") && grace.contains(" / "),
+        "{grace}"
+    );
+    let html = compared(&contexts, &states, ExportFormat::Html);
+    assert!(html.contains("nothing saved yet"), "{html}");
+}

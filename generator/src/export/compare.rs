@@ -32,7 +32,11 @@ struct Matrix<'a> {
 struct Column<'a> {
     invite: &'a str,
     candidate: &'a str,
+    /// The review's status, or for an invite with nothing saved its state as `invites` says
+    /// it (invited, opened, revoked): not a candidate who found nothing.
     status: &'a str,
+    /// Something was saved or submitted; when not, the counts are not shown as a score.
+    saved: bool,
     /// "confirmed by Ada and Grace", or "suggested by scoring" when no grade counts.
     source: String,
     /// Grader -> recommendation.
@@ -71,7 +75,16 @@ fn tally(context: &ScenarioContext, record: &ExportRecord, level: Option<Level>)
 
 fn column<'a>(context: &ScenarioContext, r: &'a ExportRecord) -> Column<'a> {
     let graders: Vec<(&str, &Sheet)> = counting(&r.grades).collect();
-    let source = if graders.is_empty() {
+    let saved = r.review_id != "empty";
+    let status = match (saved, r.invite.revoked, &r.invite.opened_at) {
+        (true, _, _) => r.status.as_str(),
+        (false, true, _) => "revoked",
+        (false, false, Some(_)) => "opened",
+        (false, false, None) => "invited",
+    };
+    let source = if !saved {
+        "nothing saved yet".to_string()
+    } else if graders.is_empty() {
         "suggested by scoring".to_string()
     } else {
         format!("confirmed by {}", names(graders.iter().map(|(g, _)| *g)))
@@ -80,7 +93,8 @@ fn column<'a>(context: &ScenarioContext, r: &'a ExportRecord) -> Column<'a> {
     Column {
         invite: &r.invite.id,
         candidate: &r.invite.candidate,
-        status: r.status.as_str(),
+        status,
+        saved,
         source,
         recommendations: graders
             .iter()
@@ -205,19 +219,25 @@ fn markdown(m: &Matrix, title: &str) -> String {
     out.push_str("\n| --- | --- | --- | --- | --- |");
     out.push_str(&" --- |".repeat(LEVELS.len()));
     for c in &m.candidates {
+        let counts = |found: usize, total: usize| {
+            if c.saved {
+                format!("{found} / {total}")
+            } else {
+                "-".to_string()
+            }
+        };
         let _ = write!(
             out,
-            "\n| {} (`{}`) | {} | {} | {} | {} / {} |",
+            "\n| {} (`{}`) | {} | {} | {} | {} |",
             md_cell(c.candidate),
             c.invite,
             c.status,
             md_cell(&c.source),
             md_cell(&recommendations(c)),
-            c.found,
-            c.total
+            counts(c.found, c.total)
         );
         for (_, found, total) in &c.per_level {
-            let _ = write!(out, " {found} / {total} |");
+            let _ = write!(out, " {} |", counts(*found, *total));
         }
     }
     out.push_str("\n\n## Per key issue\n\n| issue | level |");
