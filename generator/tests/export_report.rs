@@ -163,7 +163,7 @@ fn markdown_carries_the_same_order_and_material() {
     let md = exported(ExportFormat::Md);
     let first = section(&md, "# Review:", "\n---\n");
     assert!(
-        first.contains("- Files viewed: 2 of 4 changed files"),
+        first.contains("- Files marked viewed: 2 of 4 changed files (commented on 2)"),
         "{first}"
     );
     assert!(first.contains("- Comments: 4: 1 blocker, 1 major, 1 nit, 1 no severity"));

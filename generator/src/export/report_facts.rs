@@ -63,6 +63,9 @@ pub struct FilesViewed {
     pub not_viewed: Vec<String>,
     /// Changed files of the scenario.
     pub of: usize,
+    /// Changed files with a comment: "viewed" is only the candidate's checkbox, so a file
+    /// commented on but not ticked must not read as unopened.
+    pub commented: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -155,7 +158,18 @@ fn files_viewed(record: &ExportRecord, context: Option<&ScenarioContext>) -> Fil
         .unwrap_or_default();
     let recorded = record.review.viewed_files.as_deref();
     let viewed: Vec<String> = recorded.unwrap_or_default().to_vec();
+    let commented = changed
+        .iter()
+        .filter(|p| {
+            record
+                .review
+                .comments
+                .iter()
+                .any(|c| !c.deleted && c.file == **p)
+        })
+        .count();
     FilesViewed {
+        commented,
         recorded: recorded.is_some(),
         not_viewed: changed
             .iter()

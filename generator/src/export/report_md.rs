@@ -234,15 +234,17 @@ fn header(out: &mut String, f: &Facts) {
         });
         let _ = writeln!(
             out,
-            "- Files viewed: {} of {} changed files{missing}",
+            "- Files marked viewed: {} of {} changed files (commented on {}){missing}",
             v.viewed.len(),
-            v.of
+            v.of,
+            v.commented
         );
     } else {
         let _ = writeln!(
             out,
-            "- Files viewed: not recorded (the page did not send it); {} changed files",
-            v.of
+            "- Files marked viewed: not recorded (the page did not send it); {} changed files \
+             (commented on {})",
+            v.of, v.commented
         );
     }
     let counts: Vec<String> = f
