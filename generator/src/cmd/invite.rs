@@ -12,8 +12,10 @@ use crate::config::Project;
 use crate::invite::{NewInvite, current_manifest, link, mint};
 
 fn duration(text: &str, flag: &str) -> Result<Duration> {
-    humantime::parse_duration(text)
-        .with_context(|| format!("{flag} {text:?} is not a duration like 7d or 60m"))
+    // humantime's own hint ("for example 60sec or 60ms") suits no invite.
+    humantime::parse_duration(text).map_err(|_| {
+        anyhow::anyhow!("{flag} {text:?} is not a duration: give a unit, like 7d, 90m or 1h30m")
+    })
 }
 
 fn id_arg(id: &str) -> Result<&str> {

@@ -130,7 +130,7 @@ fn time(record: &ExportRecord, suggested: Option<u32>) -> Time {
         if taken > budget {
             format!("{} over {what}", minutes(taken - budget))
         } else {
-            format!("within {what} ({} to spare)", minutes(budget - taken))
+            format!("within {what}, {} to spare", minutes(budget - taken))
         }
     });
     let budget = [

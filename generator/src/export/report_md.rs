@@ -215,15 +215,20 @@ fn header(out: &mut String, f: &Facts) {
         f.submitted_at.as_deref().unwrap_or("not submitted")
     );
     let t = &f.time;
-    let extra: Vec<&str> = [t.against.as_deref(), t.budget.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect();
-    let extra = joined_or_nothing(&extra, "; ", |list| format!(" ({list})"));
+    // The budget is said once: by the comparison when there is one, unless both a suggested
+    // time and a limit apply (the comparison names only the limit).
+    let against = t.against.as_deref().map(|a| format!(" — {a}"));
+    let budget = t
+        .budget
+        .as_deref()
+        .filter(|b| t.against.is_none() || b.contains("; "))
+        .map(|b| format!(" ({b})"));
     let _ = writeln!(
         out,
-        "- Time taken: {}{extra}",
-        t.taken.as_deref().unwrap_or("unknown")
+        "- Time taken: {}{}{}",
+        t.taken.as_deref().unwrap_or("unknown"),
+        against.unwrap_or_default(),
+        budget.unwrap_or_default()
     );
     let _ = writeln!(out, "- Late: {}", t.late.as_deref().unwrap_or("no"));
     let v = &f.files_viewed;
