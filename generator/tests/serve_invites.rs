@@ -246,7 +246,8 @@ fn store_commands_refuse_a_folder_that_is_not_the_project() {
     );
 }
 
-/// A mistyped scenario is named as the problem, with the scenarios there are.
+/// A mistyped scenario is named as the problem, with the scenarios there are; a duration
+/// without a unit asks for one.
 #[test]
 fn a_mistyped_scenario_is_named_with_the_known_ones() {
     let tmp = built_project();
@@ -272,6 +273,23 @@ fn a_mistyped_scenario_is_named_with_the_known_ones() {
     );
     let (ok, _, err) = cli(root, &["invites", "--scenario", "demo-review"], None);
     assert!(ok && err.contains("no invites yet"), "{err}");
+    let (ok, _, err) = cli(
+        root,
+        &[
+            "invite",
+            "new",
+            "demo-review",
+            "--candidate",
+            "Ann",
+            "--time-limit",
+            "60",
+        ],
+        None,
+    );
+    assert!(
+        !ok && err.contains("give a unit") && !err.contains("60ms"),
+        "{err}"
+    );
 }
 
 /// A build with another path secret than the last one is refused (it would move every scenario
