@@ -62,8 +62,14 @@ fn submit(port: u16, token: &str, body: Value) -> (u16, Value) {
 }
 
 fn start_server(root: &Path, port: u16) -> Server {
+    start_server_with(root, port, &[]).0
+}
+
+/// `reviewroom serve --port PORT EXTRA...`, once it serves, with what it printed before.
+fn start_server_with(root: &Path, port: u16, extra: &[&str]) -> (Server, Vec<String>) {
     let mut child = support::reviewroom(root)
         .args(["serve", "--port", &port.to_string()])
+        .args(extra)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -77,7 +83,7 @@ fn start_server(root: &Path, port: u16) -> Server {
     let mut seen = Vec::new();
     while Instant::now() < deadline {
         match rx.recv_timeout(Duration::from_millis(200)) {
-            Ok(line) if line.starts_with("serving ") => return server,
+            Ok(line) if line.starts_with("serving ") => return (server, seen),
             Ok(line) => seen.push(line),
             Err(_) => {
                 if let Ok(Some(status)) = server.0.try_wait() {
@@ -87,6 +93,33 @@ fn start_server(root: &Path, port: u16) -> Server {
         }
     }
     panic!("reviewroom serve did not start: {seen:#?}");
+}
+
+/// Serving the demo again gives the same demo invite a new link, not one more invite.
+#[test]
+fn serving_the_demo_again_relinks_its_invite() {
+    let tmp = support::demo_project();
+    let root = tmp.path();
+    let demo = || {
+        let (server, seen) = start_server_with(root, support::free_port(), &["--demo"]);
+        drop(server);
+        let at = seen
+            .iter()
+            .position(|l| l.starts_with("demo invite "))
+            .unwrap_or_else(|| panic!("no demo invite in {seen:#?}"));
+        let id = seen[at].split_whitespace().nth(2).unwrap().to_string();
+        (id, seen[at + 1].trim().to_string())
+    };
+    let (first_id, first_link) = demo();
+    let (second_id, second_link) = demo();
+    assert_eq!(first_id, second_id, "the same demo invite");
+    assert_ne!(first_link, second_link, "with a new link");
+    let listing = support::succeeds(support::reviewroom(root).arg("invites"));
+    assert_eq!(
+        listing.matches("Demo candidate").count(),
+        1,
+        "one demo invite:\n{listing}"
+    );
 }
 
 #[test]

@@ -7,6 +7,9 @@ use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
 use submit_fn::AppState;
+use submit_fn::model::Manifest;
+use submit_fn::store::{Invite, InviteChange, InviteStatus, ReviewStore, now};
+use submit_fn::token::Token;
 
 use crate::cli::ServeArgs;
 use crate::config::{Project, StoreKind};
@@ -62,14 +65,7 @@ pub fn run(project: &Project, args: &ServeArgs, quiet: bool) -> Result<()> {
         match report.scenarios.first() {
             Some(first) if args.demo => {
                 let manifest = current_manifest(project, &args.store, &first.slug, true)?;
-                let new = NewInvite {
-                    scenario: &first.slug,
-                    candidate: "Demo candidate",
-                    reference: Some("demo"),
-                    expires: Duration::from_secs(7 * 24 * 3600),
-                    time_limit: None,
-                };
-                let (invite, token) = mint(&*store, manifest, &new).await?;
+                let (invite, token) = demo_invite(&*store, manifest, &first.slug).await?;
                 println!("demo invite {} on {}:", invite.id, first.slug);
                 println!("  {}", link(&base, &invite, &token));
             }
@@ -97,4 +93,44 @@ pub fn run(project: &Project, args: &ServeArgs, quiet: bool) -> Result<()> {
         .await
         .context("the server stopped")
     })
+}
+
+const DEMO_CANDIDATE: &str = "Demo candidate";
+const DEMO_REF: &str = "demo";
+
+/// The demo invite: the last one still open on this build, with a new link (its old link
+/// stops working), so serving again does not pile up demo invites; else a new one.
+async fn demo_invite(
+    store: &dyn ReviewStore,
+    manifest: Manifest,
+    slug: &str,
+) -> Result<(Invite, Token)> {
+    let states = store.list(Some(slug)).await?;
+    let open = states.iter().rev().find(|s| {
+        s.invite.candidate == DEMO_CANDIDATE
+            && s.invite.reference.as_deref() == Some(DEMO_REF)
+            && s.invite.manifest == manifest
+            && matches!(
+                s.status(now()),
+                InviteStatus::Invited | InviteStatus::Opened | InviteStatus::Started
+            )
+    });
+    if let Some(state) = open {
+        let id = &state.invite.id;
+        let token = Token::mint_for(id).context("cannot mint a token")?;
+        let token_hash = token.hash();
+        let invite = store
+            .change(id, InviteChange::Relink { token_hash })
+            .await
+            .with_context(|| format!("cannot relink the demo invite {id}"))?;
+        return Ok((invite, token));
+    }
+    let new = NewInvite {
+        scenario: slug,
+        candidate: DEMO_CANDIDATE,
+        reference: Some(DEMO_REF),
+        expires: Duration::from_secs(7 * 24 * 3600),
+        time_limit: None,
+    };
+    mint(store, manifest, &new).await
 }
