@@ -9,41 +9,72 @@ export function safeHref(url) {
   return SAFE.test(trimmed) ? trimmed : null;
 }
 
+// Code spans are cut out first (a code span's content is never markup), each left as a
+// placeholder `\uE000n\uE001` that the text around it carries through the other rules.
+const CODE = /(`+)([^`]|[^`][\s\S]*?[^`])\1/g;
+const MARK = /\uE000(\d+)\uE001/g;
+// `_` and `__` open only after a space, punctuation or the start and close only before one
+// (CommonMark's flanking rules: never inside a word, so snake_case stays text; a single `_`
+// is never part of a longer run); `*` may sit inside a word but, like `_`, neither opens
+// before a space nor closes after one.
+const EDGE_BEFORE = '(?<![^\\s\\p{P}\\p{S}\\uE001])';
+const EDGE_AFTER = '(?![^\\s\\p{P}\\p{S}\\uE000])';
+const URL_PART = '(?:[^()\\s\\uE000]|\\([^()\\s\\uE000]*\\))*';
+const SPANS = new RegExp(
+  [
+    `!\\[([^\\]]*)\\]\\((${URL_PART})\\)`,
+    `\\[([^\\]]+)\\]\\((${URL_PART})\\)`,
+    '\\*\\*([^*]+)\\*\\*',
+    `${EDGE_BEFORE}(?<!_)__(?![\\s_])([\\s\\S]*?[^\\s_])__(?!_)${EDGE_AFTER}`,
+    '\\*([^*\\s](?:[^*]*[^*\\s])?)\\*',
+    `${EDGE_BEFORE}(?<!_)_(?![\\s_])([\\s\\S]*?[^\\s_])_(?!_)${EDGE_AFTER}`,
+    '~~([^~]+)~~',
+    '(https?:\\/\\/[^\\s<\\uE000]+[^\\s<.,:;"\')\\]\\uE000])',
+  ].join('|'),
+  'gu',
+);
+const LINK = { rel: 'noopener noreferrer nofollow', target: '_blank' };
+
 /** Inline spans: `code`, **strong**, *em*, ~~del~~, [text](url), ![alt](url). */
 export function inline(text) {
+  const codes = [];
+  const marked = text.replace(CODE, (_, _ticks, body) => `\uE000${codes.push(body) - 1}\uE001`);
+  return spans(marked, codes);
+}
+
+/** The spans of `text` whose code spans are placeholders into `codes`. */
+function spans(text, codes) {
   const out = [];
-  const pattern =
-    /(`+)([^`]|[^`][\s\S]*?[^`])\1|!\[([^\]]*)\]\(((?:[^()\s]|\([^()\s]*\))*)\)|\[([^\]]+)\]\(((?:[^()\s]|\([^()\s]*\))*)\)|\*\*([^*]+)\*\*|__([^_]+)__|\*([^*\s][^*]*)\*|_([^_\s][^_]*)_|~~([^~]+)~~|(https?:\/\/[^\s<]+[^\s<.,:;"')\]])/g;
   let last = 0;
-  for (const m of text.matchAll(pattern)) {
-    if (m.index > last) out.push(text.slice(last, m.index));
-    if (m[1]) out.push(el('code', {}, m[2]));
-    else if (m[4] !== undefined) {
+  for (const m of text.matchAll(SPANS)) {
+    if (m.index > last) out.push(...unmark(text.slice(last, m.index), codes));
+    if (m[2] !== undefined) {
+      const href = safeHref(m[2]);
+      const label = ['image: ', ...unmark(m[1] || m[2], codes)];
+      out.push(href ? el('a', { href, ...LINK }, ...label) : label);
+    } else if (m[3] !== undefined) {
       const href = safeHref(m[4]);
-      const label = `image: ${m[3] || m[4]}`;
-      out.push(
-        href
-          ? el('a', { href, rel: 'noopener noreferrer nofollow', target: '_blank' }, label)
-          : label,
-      );
-    } else if (m[5] !== undefined) {
-      const href = safeHref(m[6]);
-      out.push(
-        href
-          ? el(
-              'a',
-              { href, rel: 'noopener noreferrer nofollow', target: '_blank' },
-              ...inline(m[5]),
-            )
-          : m[5],
-      );
-    } else if (m[7] || m[8]) out.push(el('strong', {}, ...inline(m[7] || m[8])));
-    else if (m[9] || m[10]) out.push(el('em', {}, ...inline(m[9] || m[10])));
-    else if (m[11]) out.push(el('del', {}, ...inline(m[11])));
-    else if (m[12])
-      out.push(
-        el('a', { href: m[12], rel: 'noopener noreferrer nofollow', target: '_blank' }, m[12]),
-      );
+      const label = spans(m[3], codes);
+      out.push(href ? el('a', { href, ...LINK }, ...label) : label);
+    } else if (m[5] || m[6]) out.push(el('strong', {}, ...spans(m[5] || m[6], codes)));
+    else if (m[7] || m[8]) out.push(el('em', {}, ...spans(m[7] || m[8], codes)));
+    else if (m[9]) out.push(el('del', {}, ...spans(m[9], codes)));
+    else if (m[10]) out.push(el('a', { href: m[10], ...LINK }, m[10]));
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) out.push(...unmark(text.slice(last), codes));
+  return out.flat();
+}
+
+/** Text with its code-span placeholders back as `<code>` elements. */
+function unmark(text, codes) {
+  const out = [];
+  let last = 0;
+  for (const m of text.matchAll(MARK)) {
+    const code = codes[Number(m[1])];
+    if (code === undefined) continue;
+    if (m.index > last) out.push(text.slice(last, m.index));
+    out.push(el('code', {}, code));
     last = m.index + m[0].length;
   }
   if (last < text.length) out.push(text.slice(last));
