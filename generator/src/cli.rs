@@ -127,7 +127,8 @@ pub struct ServeArgs {
     pub bind: String,
     #[arg(long, default_value_t = 8080)]
     pub port: u16,
-    /// Mint a 7-day demo invite for the first scenario and print its link (loopback only;
+    /// Print a demo invite's link for the first scenario: the last one while it is still open,
+    /// else a new 7-day one (loopback only;
     /// refused on a DynamoDB table).
     #[arg(long)]
     pub demo: bool,

@@ -176,17 +176,20 @@ impl Project {
         Ok(dir)
     }
 
-    /// Refuses a folder that holds neither `reviewroom.toml` nor the scenarios folder: the
-    /// commands that read the review store would otherwise create an empty one there and
-    /// report "no invites", as if the reviews were gone.
+    /// Refuses a folder that holds none of `reviewroom.toml`, the scenarios folder and the
+    /// state folder: the commands that read the review store would otherwise create an empty
+    /// one there and report "no invites", as if the reviews were gone.
     pub fn require_project(&self) -> Result<()> {
         let scenarios = self.path(&self.config.scenarios_dir);
-        if self.root.join(CONFIG_FILE).is_file() || scenarios.is_dir() {
+        if self.root.join(CONFIG_FILE).is_file()
+            || scenarios.is_dir()
+            || self.root.join(STATE_DIR).is_dir()
+        {
             return Ok(());
         }
         bail!(
-            "{} is not a reviewroom project (it has no {CONFIG_FILE} and no {}): run from the \
-             project folder, or pass --root DIR",
+            "{} is not a reviewroom project (it has no {CONFIG_FILE}, no {} and no {STATE_DIR}): \
+             run from the project folder, or pass --root DIR",
             self.root.display(),
             self.config.scenarios_dir.display()
         )
@@ -205,7 +208,7 @@ impl Project {
             .flatten()
             .flatten()
             .filter(|e| e.path().join("scenario.toml").is_file())
-            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .map(|e| crate::printable::line(&e.file_name().to_string_lossy()))
             .collect();
         known.sort();
         let known = if known.is_empty() {

@@ -15,6 +15,47 @@ pub const SECRET_ENV: &str = "REVIEWROOM_SECRET";
 const SECRET_FILE: &str = "secret";
 const SECRET_BYTES: usize = 32;
 
+/// Where the secret in use comes from: the variable, else `.reviewroom/secret`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    Environment,
+    File,
+}
+
+impl Source {
+    /// What [`PathSecret::load`] will read now.
+    pub fn current() -> Source {
+        if std::env::var_os(SECRET_ENV).is_some() {
+            Source::Environment
+        } else {
+            Source::File
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Environment => "environment",
+            Source::File => "file",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Source> {
+        match text.trim() {
+            "environment" => Some(Source::Environment),
+            "file" => Some(Source::File),
+            _ => None,
+        }
+    }
+
+    /// How a person knows it.
+    pub fn describe(self) -> String {
+        match self {
+            Source::Environment => SECRET_ENV.to_string(),
+            Source::File => format!(".reviewroom/{SECRET_FILE}"),
+        }
+    }
+}
+
 /// The decoded 32 bytes. Debug output never shows them.
 #[derive(Clone)]
 pub struct PathSecret([u8; SECRET_BYTES]);
@@ -113,7 +154,8 @@ impl PathSecret {
     }
 }
 
-fn write_private(file: &Path, text: &str) -> Result<()> {
+/// Writes a new file readable by its owner only (0600), refusing to replace one.
+pub(crate) fn write_private(file: &Path, text: &str) -> Result<()> {
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]

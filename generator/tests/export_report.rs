@@ -205,3 +205,27 @@ fn a_theme_folder_overrides_the_report_template_file_by_file() {
         "the default base and colours still apply"
     );
 }
+
+/// The time line names its budget once: within a suggested time alone, the comparison says it
+/// and the budget is not listed again; in the HTML too.
+#[test]
+fn the_time_line_names_the_budget_once() {
+    let ctx = context();
+    let mut states = states(&ctx);
+    states[0].invite.time_limit_seconds = None;
+    states[0].submissions[0].server_elapsed_seconds = Some(600);
+    let contexts = BTreeMap::from([(ctx.scenario.slug.clone(), ctx)]);
+    let records = support::records(&contexts, &states[..1]);
+    let md = support::written(&contexts, &records, ExportFormat::Md);
+    let line = md
+        .lines()
+        .find(|l| l.starts_with("- Time taken:"))
+        .unwrap_or_else(|| panic!("no time line in:\n{md}"));
+    assert!(
+        line.contains(" — within the suggested 30 min, 20 min 0 s to spare"),
+        "{line}"
+    );
+    assert_eq!(line.matches("30 min").count(), 1, "{line}");
+    let html = support::written(&contexts, &records, ExportFormat::Html);
+    assert_eq!(html.matches("suggested 30 min").count(), 1, "{html}");
+}

@@ -247,12 +247,24 @@ fn validation_names_the_refused_field() {
     assert_eq!(sheet::pointer(&["issues", "a/b~c"]), "/issues/a~1b~0c");
 }
 
-/// An invite with nothing saved is shown by its state (here revoked), with no count, not as a
-/// candidate who found nothing; a saved draft keeps its counts.
+/// An invite with nothing saved is shown by its state as `invites` says it (revoked, started,
+/// expired), with no count, not as a candidate who found nothing; a saved draft keeps its counts.
 #[test]
 fn compare_shows_an_invite_with_nothing_saved_apart_from_a_score() {
     let contexts = contexts();
-    let states = states(&contexts["demo-review"]);
+    let mut states = states(&contexts["demo-review"]);
+    let unsaved = states[2].clone();
+    for (id, name, started) in [
+        ("dddddddddddddddd", "Margaret H.", true),
+        ("eeeeeeeeeeeeeeee", "Donald K.", false),
+    ] {
+        let mut state = unsaved.clone();
+        state.invite.id = id.into();
+        state.invite.candidate = name.into();
+        state.invite.revoked_at = None;
+        state.invite.started_at = started.then_some(state.invite.created_at);
+        states.push(state);
+    }
     let md = compared(&contexts, &states, ExportFormat::Md);
     let row = |who: &str| {
         md.lines()
@@ -264,6 +276,15 @@ fn compare_shows_an_invite_with_nothing_saved_apart_from_a_score() {
     assert!(
         linus.contains("| revoked | nothing saved yet | - | - |") && !linus.contains(" / "),
         "{linus}"
+    );
+    // Started (Start pressed, nothing saved) and expired (never started, past its last day).
+    assert!(
+        row("Margaret H.").contains("| started | nothing saved yet | - |"),
+        "{md}"
+    );
+    assert!(
+        row("Donald K.").contains("| expired | nothing saved yet | - |"),
+        "{md}"
     );
     let grace = row("Grace H.");
     assert!(

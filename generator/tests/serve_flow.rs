@@ -95,9 +95,10 @@ fn start_server_with(root: &Path, port: u16, extra: &[&str]) -> (Server, Vec<Str
     panic!("reviewroom serve did not start: {seen:#?}");
 }
 
-/// Serving the demo again gives the same demo invite a new link, not one more invite.
+/// Serving the demo again prints the same demo invite's same link (a tab in the middle of the
+/// demo keeps working), not one more invite; once that invite is closed, a new one.
 #[test]
-fn serving_the_demo_again_relinks_its_invite() {
+fn serving_the_demo_again_prints_the_same_link() {
     let tmp = support::demo_project();
     let root = tmp.path();
     let demo = || {
@@ -108,17 +109,26 @@ fn serving_the_demo_again_relinks_its_invite() {
             .position(|l| l.starts_with("demo invite "))
             .unwrap_or_else(|| panic!("no demo invite in {seen:#?}"));
         let id = seen[at].split_whitespace().nth(2).unwrap().to_string();
-        (id, seen[at + 1].trim().to_string())
+        // The path and token, without the origin: each run serves on its own port.
+        let link = seen[at + 1].trim();
+        let (_, path) = link.split_once("/s/").unwrap_or_else(|| panic!("{link}"));
+        (id, path.to_string())
     };
     let (first_id, first_link) = demo();
     let (second_id, second_link) = demo();
     assert_eq!(first_id, second_id, "the same demo invite");
-    assert_ne!(first_link, second_link, "with a new link");
+    assert_eq!(first_link, second_link, "with the same link");
     let listing = support::succeeds(support::reviewroom(root).arg("invites"));
     assert_eq!(
         listing.matches("Demo candidate").count(),
         1,
         "one demo invite:\n{listing}"
+    );
+    support::succeeds(support::reviewroom(root).args(["invite", "revoke", &first_id]));
+    let (third_id, _) = demo();
+    assert_ne!(
+        third_id, first_id,
+        "a revoked demo invite is not printed again"
     );
 }
 

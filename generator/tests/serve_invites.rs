@@ -231,6 +231,7 @@ fn store_commands_refuse_a_folder_that_is_not_the_project() {
         &["export", "--all"],
         &["compare", "demo-review"],
         &["invite", "new", "demo-review", "--candidate", "Ann"],
+        &["grade", "aaaaaaaaaaaaaaaa"],
     ] {
         let (ok, _, err) = cli(elsewhere.path(), args, None);
         assert!(!ok, "{args:?} succeeded");
@@ -262,10 +263,22 @@ fn a_mistyped_scenario_is_named_with_the_known_ones() {
         err.contains("no scenario demo-reveiw") && err.contains("demo-review"),
         "{err}"
     );
+    assert!(
+        !err.contains("subcommands"),
+        "`invite new` was typed right: {err}"
+    );
     let (ok, _, err) = cli(root, &["invites", "--scenario", "demo-reveiw"], None);
     assert!(!ok && err.contains("no scenario demo-reveiw"), "{err}");
-    let (ok, _, err) = cli(root, &["compare", "demo-reveiw"], None);
-    assert!(!ok && err.contains("no scenario demo-reveiw"), "{err}");
+    for args in [
+        &["compare", "demo-reveiw"][..],
+        &["export", "--scenario", "demo-reveiw"],
+    ] {
+        let (ok, _, err) = cli(root, args, None);
+        assert!(
+            !ok && err.contains("no scenario demo-reveiw"),
+            "{args:?}: {err}"
+        );
+    }
     let (ok, _, err) = cli(root, &["invite", "revok"], None);
     assert!(
         !ok && err.contains("no scenario revok") && err.contains("subcommands are new"),
@@ -273,33 +286,45 @@ fn a_mistyped_scenario_is_named_with_the_known_ones() {
     );
     let (ok, _, err) = cli(root, &["invites", "--scenario", "demo-review"], None);
     assert!(ok && err.contains("no invites yet"), "{err}");
-    let (ok, _, err) = cli(
-        root,
-        &[
+    let duration = |flag: &str, value: &str| {
+        let args = [
             "invite",
             "new",
             "demo-review",
             "--candidate",
             "Ann",
-            "--time-limit",
-            "60",
-        ],
-        None,
-    );
+            flag,
+            value,
+        ];
+        let (ok, _, err) = cli(root, &args, None);
+        assert!(!ok, "{flag} {value} accepted");
+        err
+    };
+    let err = duration("--time-limit", "60");
     assert!(
-        !ok && err.contains("give a unit") && !err.contains("60ms"),
+        err.contains("give a unit") && !err.contains("60ms"),
         "{err}"
     );
+    let err = duration("--expires", "7x");
+    assert!(err.contains("unknown time unit \"x\""), "{err}");
 }
 
-/// A build with another path secret than the last one is refused (it would move every scenario
-/// and break the links already sent), unless asked for with --new-secret; an invalid secret
-/// says how to make one.
+/// A build with another path secret than the last one, from the same source, is refused (it
+/// would move every scenario and break the links already sent) unless asked for with
+/// --new-secret; going from the local demo's file secret to a variable (a first production
+/// build) is only noted; an invalid secret says how to make one.
 #[test]
 fn a_build_with_another_secret_needs_new_secret() {
     let tmp = built_project();
     let root = tmp.path();
     let manifest = root.join(".reviewroom/manifests/demo-review.json");
+    let (_, first, _) = cli(root, &["secret", "new"], None);
+    let (ok, _, err) = cli(root, &["build"], Some(first.trim()));
+    assert!(ok, "from the file secret to the variable: {err}");
+    assert!(
+        err.contains("note: building with the path secret from REVIEWROOM_SECRET"),
+        "{err}"
+    );
     let before = std::fs::read_to_string(&manifest).unwrap();
     let (_, other, _) = cli(root, &["secret", "new"], None);
     let (ok, _, err) = cli(root, &["build"], Some(other.trim()));
@@ -312,6 +337,13 @@ fn a_build_with_another_secret_needs_new_secret() {
         !err.contains(other.trim()),
         "the secret never appears in an error"
     );
+    assert_eq!(std::fs::read_to_string(&manifest).unwrap(), before);
+    let (ok, _, err) = cli(
+        root,
+        &["publish", "--dry-run", "--new-secret"],
+        Some(other.trim()),
+    );
+    assert!(!ok && err.contains("not with --dry-run"), "{err}");
     assert_eq!(std::fs::read_to_string(&manifest).unwrap(), before);
     let (ok, _, err) = cli(root, &["build", "--new-secret"], Some(other.trim()));
     assert!(ok, "{err}");

@@ -18,6 +18,9 @@ pub fn run(project: &Project, args: &ExportArgs, quiet: bool) -> Result<()> {
     )?;
     if states.is_empty() {
         // An empty report would read as "nobody found anything"; say there was nothing.
+        if let Some(slug) = &args.scenario {
+            project.scenario_dir(slug)?;
+        }
         match &args.scenario {
             Some(slug) => bail!(
                 "no invites for scenario {slug} in the store: nothing exported \

@@ -12,9 +12,14 @@ use crate::config::Project;
 use crate::invite::{NewInvite, current_manifest, link, mint};
 
 fn duration(text: &str, flag: &str) -> Result<Duration> {
-    // humantime's own hint ("for example 60sec or 60ms") suits no invite.
-    humantime::parse_duration(text).map_err(|_| {
-        anyhow::anyhow!("{flag} {text:?} is not a duration: give a unit, like 7d, 90m or 1h30m")
+    humantime::parse_duration(text).map_err(|e| match e {
+        // humantime's own hint ("for example 60sec or 60ms") suits no invite.
+        humantime::DurationError::UnknownUnit { unit, .. } if unit.is_empty() => {
+            anyhow::anyhow!("{flag} {text:?} is not a duration: give a unit, like 7d, 90m or 1h30m")
+        }
+        other => {
+            anyhow::anyhow!("{flag} {text:?} is not a duration like 7d, 90m or 1h30m: {other}")
+        }
     })
 }
 
@@ -37,7 +42,11 @@ pub fn run(project: &Project, args: &InviteArgs, quiet: bool) -> Result<()> {
         let store = crate::store::open(project, store_args).await?;
         let store = &*store;
         match change {
-            Change::New(new) => new_invite(project, store, store_args, new, quiet).await,
+            Change::New(new) => {
+                // Without a subcommand the first word is read as the scenario (`invite SLUG`).
+                let old_form = args.action.is_none();
+                new_invite(project, store, store_args, new, quiet, old_form).await
+            }
             Change::Relink(id) => relink(project, store, id_arg(id)?, quiet).await,
             Change::Extend(id, by) => extend(store, id_arg(id)?, by).await,
             Change::Revoke(id) => {
@@ -110,16 +119,18 @@ async fn new_invite(
     store_args: &StoreArgs,
     args: &NewInviteArgs,
     quiet: bool,
+    old_form: bool,
 ) -> Result<()> {
     let Some(slug) = args.scenario.as_deref() else {
         bail!("name the scenario to invite to: reviewroom invite new <scenario> --candidate NAME");
     };
     // `invite revok` reaches here as the old `invite <scenario>` form: say both readings.
-    project.scenario_dir(slug).map_err(|e| {
-        anyhow::anyhow!(
+    project.scenario_dir(slug).map_err(|e| match old_form {
+        true => anyhow::anyhow!(
             "{e}; `reviewroom invite`'s subcommands are new, relink, extend, revoke, reopen and \
              delete"
-        )
+        ),
+        false => e,
     })?;
     let Some(candidate) = args.candidate.as_deref() else {
         bail!("--candidate NAME is required for a new invite");

@@ -65,7 +65,7 @@ pub fn run(project: &Project, args: &ServeArgs, quiet: bool) -> Result<()> {
         match report.scenarios.first() {
             Some(first) if args.demo => {
                 let manifest = current_manifest(project, &args.store, &first.slug, true)?;
-                let (invite, token) = demo_invite(&*store, manifest, &first.slug).await?;
+                let (invite, token) = demo_invite(project, &*store, manifest, &first.slug).await?;
                 println!("demo invite {} on {}:", invite.id, first.slug);
                 println!("  {}", link(&base, &invite, &token));
             }
@@ -97,40 +97,73 @@ pub fn run(project: &Project, args: &ServeArgs, quiet: bool) -> Result<()> {
 
 const DEMO_CANDIDATE: &str = "Demo candidate";
 const DEMO_REF: &str = "demo";
+const DEMO_DAYS: u64 = 7;
+/// The demo invite's token, kept (mode 0600, like the path secret) so serving again prints
+/// the same link: a tab in the middle of the demo keeps working.
+const DEMO_TOKEN_FILE: &str = "demo-token";
 
-/// The demo invite: the last one still open on this build, with a new link (its old link
-/// stops working), so serving again does not pile up demo invites; else a new one.
+/// The demo invite: the one minted last, while it is still open on this build (its expiry
+/// renewed if it is not started), else a new one.
 async fn demo_invite(
+    project: &Project,
     store: &dyn ReviewStore,
     manifest: Manifest,
     slug: &str,
 ) -> Result<(Invite, Token)> {
-    let states = store.list(Some(slug)).await?;
-    let open = states.iter().rev().find(|s| {
-        s.invite.candidate == DEMO_CANDIDATE
-            && s.invite.reference.as_deref() == Some(DEMO_REF)
-            && s.invite.manifest == manifest
-            && matches!(
-                s.status(now()),
-                InviteStatus::Invited | InviteStatus::Opened | InviteStatus::Started
-            )
-    });
-    if let Some(state) = open {
-        let id = &state.invite.id;
-        let token = Token::mint_for(id).context("cannot mint a token")?;
-        let token_hash = token.hash();
-        let invite = store
-            .change(id, InviteChange::Relink { token_hash })
-            .await
-            .with_context(|| format!("cannot relink the demo invite {id}"))?;
-        return Ok((invite, token));
+    let file = project.state_dir()?.join(DEMO_TOKEN_FILE);
+    if let Some(kept) = kept_demo(store, &file, &manifest).await? {
+        return Ok(kept);
     }
     let new = NewInvite {
         scenario: slug,
         candidate: DEMO_CANDIDATE,
         reference: Some(DEMO_REF),
-        expires: Duration::from_secs(7 * 24 * 3600),
+        expires: Duration::from_secs(DEMO_DAYS * 24 * 3600),
         time_limit: None,
     };
-    mint(store, manifest, &new).await
+    let (invite, token) = mint(store, manifest, &new).await?;
+    if file.exists() {
+        std::fs::remove_file(&file)
+            .with_context(|| format!("cannot replace {}", file.display()))?;
+    }
+    crate::secret::write_private(&file, token.as_str())?;
+    Ok((invite, token))
+}
+
+/// The kept demo invite with its token, if it is still the demo on this build and open.
+async fn kept_demo(
+    store: &dyn ReviewStore,
+    file: &std::path::Path,
+    manifest: &Manifest,
+) -> Result<Option<(Invite, Token)>> {
+    let Some(token) = std::fs::read_to_string(file)
+        .ok()
+        .and_then(|text| Token::parse(text.trim()).ok())
+    else {
+        return Ok(None);
+    };
+    let Some(state) = store.load(&token.invite_id()).await? else {
+        return Ok(None);
+    };
+    let current = state.invite.token_hash == token.hash().to_hex()
+        && state.invite.candidate == DEMO_CANDIDATE
+        && state.invite.manifest == *manifest;
+    let status = state.status(now());
+    if !current
+        || !matches!(
+            status,
+            InviteStatus::Invited | InviteStatus::Opened | InviteStatus::Started
+        )
+    {
+        return Ok(None);
+    }
+    let mut invite = state.invite;
+    if status != InviteStatus::Started {
+        let expires_at = now() + Duration::from_secs(DEMO_DAYS * 24 * 3600);
+        invite = store
+            .change(&invite.id, InviteChange::Extend { expires_at })
+            .await
+            .with_context(|| format!("cannot extend the demo invite {}", invite.id))?;
+    }
+    Ok(Some((invite, token)))
 }

@@ -142,6 +142,7 @@ pub fn record(
             scenario_hash: invite.manifest.scenario_hash.clone(),
         },
         status,
+        invite_state: state.status(submit_fn::store::now()).to_string(),
         submission_id,
         review_id,
         review,
@@ -152,6 +153,9 @@ pub fn record(
     })
 }
 
+/// The review id of an invite with nothing saved or submitted.
+pub const NOTHING_SAVED: &str = "empty";
+
 /// What a grade names as the review it grades: the exported submission's id, else
 /// `draft-<version>` of the last draft, else `empty`.
 pub fn review_id(state: &InviteState) -> String {
@@ -161,6 +165,6 @@ pub fn review_id(state: &InviteState) -> String {
     ) {
         (Some(s), _) => s.submission_id.clone(),
         (None, Some(d)) => format!("draft-{}", d.version),
-        (None, None) => "empty".into(),
+        (None, None) => NOTHING_SAVED.into(),
     }
 }

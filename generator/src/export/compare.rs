@@ -33,7 +33,7 @@ struct Column<'a> {
     invite: &'a str,
     candidate: &'a str,
     /// The review's status, or for an invite with nothing saved its state as `invites` says
-    /// it (invited, opened, revoked): not a candidate who found nothing.
+    /// it (invited, opened, started, expired, revoked): not a candidate who found nothing.
     status: &'a str,
     /// Something was saved or submitted; when not, the counts are not shown as a score.
     saved: bool,
@@ -75,12 +75,11 @@ fn tally(context: &ScenarioContext, record: &ExportRecord, level: Option<Level>)
 
 fn column<'a>(context: &ScenarioContext, r: &'a ExportRecord) -> Column<'a> {
     let graders: Vec<(&str, &Sheet)> = counting(&r.grades).collect();
-    let saved = r.review_id != "empty";
-    let status = match (saved, r.invite.revoked, &r.invite.opened_at) {
-        (true, _, _) => r.status.as_str(),
-        (false, true, _) => "revoked",
-        (false, false, Some(_)) => "opened",
-        (false, false, None) => "invited",
+    let saved = r.saved();
+    let status = if saved {
+        r.status.as_str()
+    } else {
+        r.invite_state.as_str()
     };
     let source = if !saved {
         "nothing saved yet".to_string()

@@ -59,6 +59,10 @@ pub struct InviteInfo {
 pub struct ExportRecord {
     pub invite: InviteInfo,
     pub status: Status,
+    /// The invite's state as `reviewroom invites` says it at export time (invited, opened,
+    /// started, expired, ...); not in the JSON, whose `status` and `invite` carry the facts.
+    #[serde(skip)]
+    pub invite_state: String,
     pub submission_id: Option<String>,
     /// What a grade of this review names: the `submission_id`, `draft-<version>`, or `empty`.
     pub review_id: String,
@@ -70,4 +74,11 @@ pub struct ExportRecord {
     pub results: std::collections::BTreeMap<String, IssueResult>,
     /// Set when the scenario folder no longer matches the build the invite was made for.
     pub warnings: Vec<String>,
+}
+
+impl ExportRecord {
+    /// Whether the candidate saved or submitted anything.
+    pub fn saved(&self) -> bool {
+        self.review_id != super::collect::NOTHING_SAVED
+    }
 }

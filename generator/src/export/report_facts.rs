@@ -133,11 +133,18 @@ fn time(record: &ExportRecord, suggested: Option<u32>) -> Time {
             format!("within {what}, {} to spare", minutes(budget - taken))
         }
     });
+    // Said once: the comparison names the budget it used, so the budget is listed apart only
+    // when there is no comparison or when a limit and a suggested time both apply.
     let budget = [
         suggested.map(|m| format!("suggested {m} min")),
         limit.map(|s| format!("time limit {}", minutes(s).trim_end_matches(" 0 s"))),
     ];
     let budget: Vec<String> = budget.into_iter().flatten().collect();
+    let budget = if against.is_some() && budget.len() < 2 {
+        Vec::new()
+    } else {
+        budget
+    };
     let late_seconds = record.invite.late_seconds;
     Time {
         taken: time_taken(record),

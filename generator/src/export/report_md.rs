@@ -214,44 +214,8 @@ fn header(out: &mut String, f: &Facts) {
         f.started_at.as_deref().unwrap_or("not started"),
         f.submitted_at.as_deref().unwrap_or("not submitted")
     );
-    let t = &f.time;
-    // The budget is said once: by the comparison when there is one, unless both a suggested
-    // time and a limit apply (the comparison names only the limit).
-    let against = t.against.as_deref().map(|a| format!(" — {a}"));
-    let budget = t
-        .budget
-        .as_deref()
-        .filter(|b| t.against.is_none() || b.contains("; "))
-        .map(|b| format!(" ({b})"));
-    let _ = writeln!(
-        out,
-        "- Time taken: {}{}{}",
-        t.taken.as_deref().unwrap_or("unknown"),
-        against.unwrap_or_default(),
-        budget.unwrap_or_default()
-    );
-    let _ = writeln!(out, "- Late: {}", t.late.as_deref().unwrap_or("no"));
-    let v = &f.files_viewed;
-    if v.recorded {
-        let missing: Vec<String> = v.not_viewed.iter().map(|p| code_span(p)).collect();
-        let missing = joined_or_nothing(&missing, ", ", |list| {
-            format!("; not marked viewed: {list}")
-        });
-        let _ = writeln!(
-            out,
-            "- Files marked viewed: {} of {} changed files (commented on {}){missing}",
-            v.viewed.len(),
-            v.of,
-            v.commented
-        );
-    } else {
-        let _ = writeln!(
-            out,
-            "- Files marked viewed: not recorded (the page did not send it); {} changed files \
-             (commented on {})",
-            v.of, v.commented
-        );
-    }
+    time_lines(out, f);
+    files_line(out, f);
     let counts: Vec<String> = f
         .severities
         .iter()
@@ -276,6 +240,46 @@ fn header(out: &mut String, f: &Facts) {
         for r in rows {
             let _ = writeln!(out, "| {} | {} | {} |", r.name, r.found, r.total);
         }
+    }
+}
+
+/// The time taken against its budget, and lateness.
+fn time_lines(out: &mut String, f: &Facts) {
+    let t = &f.time;
+    let against = t.against.as_deref().map(|a| format!(" — {a}"));
+    let budget = t.budget.as_deref().map(|b| format!(" ({b})"));
+    let _ = writeln!(
+        out,
+        "- Time taken: {}{}{}",
+        t.taken.as_deref().unwrap_or("unknown"),
+        against.unwrap_or_default(),
+        budget.unwrap_or_default()
+    );
+    let _ = writeln!(out, "- Late: {}", t.late.as_deref().unwrap_or("no"));
+}
+
+/// The files marked viewed of the changed files, beside those commented on.
+fn files_line(out: &mut String, f: &Facts) {
+    let v = &f.files_viewed;
+    if v.recorded {
+        let missing: Vec<String> = v.not_viewed.iter().map(|p| code_span(p)).collect();
+        let missing = joined_or_nothing(&missing, ", ", |list| {
+            format!("; not marked viewed: {list}")
+        });
+        let _ = writeln!(
+            out,
+            "- Files marked viewed: {} of {} changed files (commented on {}){missing}",
+            v.viewed.len(),
+            v.of,
+            v.commented
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "- Files marked viewed: not recorded (the page did not send it); {} changed files \
+             (commented on {})",
+            v.of, v.commented
+        );
     }
 }
 

@@ -32,6 +32,10 @@ pub struct Target {
 }
 
 pub fn run(project: &Project, args: &PublishArgs, quiet: bool) -> Result<()> {
+    if args.dry_run && args.build.new_secret {
+        // The build would record the new secret as the one in use, while nothing is published.
+        bail!("--new-secret moves every published link: not with --dry-run");
+    }
     // A wrong [publish] is reported before the build, not after it.
     let destination = destination(&project.config.publish, args.stack.as_deref())?;
     let report = crate::site::run(project, &args.build, quiet)?;

@@ -50,24 +50,41 @@ pub struct TextMatch {
 impl TextMatch {
     /// At most `n` shared terms to show a reader, most telling first, one per word: an
     /// identifier gives its whole and its parts as terms (`GenServer`: genserver, gen, server),
-    /// which would otherwise fill the list with one word said three times. The longest form
-    /// stands for the rest.
+    /// so a term made whole of other shared terms stands for them.
     pub fn shown(&self, n: usize) -> Vec<String> {
-        let mut kept: Vec<&str> = Vec::new();
-        for term in &self.shared {
-            if kept.iter().any(|k| k.contains(term.as_str())) {
-                continue;
-            }
-            match kept.iter().position(|k| term.contains(k)) {
-                Some(at) => {
-                    kept[at] = term;
-                    kept.retain(|k| *k == term.as_str() || !term.contains(k));
-                }
-                None => kept.push(term),
+        let all: Vec<&str> = self.shared.iter().map(String::as_str).collect();
+        let mut covered: Vec<&str> = Vec::new();
+        for whole in &all {
+            let others: Vec<&str> = all.iter().copied().filter(|t| t != whole).collect();
+            covered.extend(split_into(whole, &others).unwrap_or_default());
+        }
+        all.into_iter()
+            .filter(|t| !covered.contains(t))
+            .take(n)
+            .map(str::to_string)
+            .collect()
+    }
+}
+
+/// `word` as two or more of `terms` end to end (`genserver`: gen, server), if it is one.
+fn split_into<'a>(word: &str, terms: &[&'a str]) -> Option<Vec<&'a str>> {
+    // reach[i]: the parts that make up word[..i], when some do.
+    let mut reach: Vec<Option<Vec<&'a str>>> = vec![None; word.len() + 1];
+    reach[0] = Some(Vec::new());
+    for i in 0..word.len() {
+        let Some(before) = reach[i].clone() else {
+            continue;
+        };
+        for term in terms {
+            let end = i + term.len();
+            if !term.is_empty() && word[i..].starts_with(term) && reach[end].is_none() {
+                let mut parts = before.clone();
+                parts.push(term);
+                reach[end] = Some(parts);
             }
         }
-        kept.into_iter().take(n).map(str::to_string).collect()
     }
+    reach.pop().flatten().filter(|parts| parts.len() >= 2)
 }
 
 impl Index {
@@ -194,16 +211,22 @@ mod tests {
             "gen",
             "genserver",
             "timeout",
+            "time",
             "server",
             "org",
             "orgid",
             "id",
+            "valid",
         ];
         let m = TextMatch {
             strength: 1.0,
             shared: shared.map(String::from).to_vec(),
         };
-        assert_eq!(m.shown(6), ["caller", "genserver", "timeout", "orgid"]);
+        // time is no part of timeout here (out is no term), nor id of valid.
+        assert_eq!(
+            m.shown(8),
+            ["caller", "genserver", "timeout", "time", "orgid", "valid"]
+        );
         assert_eq!(m.shown(2), ["caller", "genserver"]);
     }
 }

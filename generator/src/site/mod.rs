@@ -4,6 +4,7 @@
 
 pub mod cache;
 pub mod manifest;
+mod same_secret;
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -114,9 +115,7 @@ pub fn run(project: &Project, args: &BuildArgs, quiet: bool) -> Result<BuildRepo
     }
     let secret = PathSecret::load(project, project.config.store.kind, quiet)?;
     let fingerprint = secret.fingerprint();
-    if !args.new_secret {
-        same_secret(project, &scenarios, &fingerprint)?;
-    }
+    same_secret::check(project, &scenarios, &fingerprint, args.new_secret, quiet)?;
     let theme = Theme::load(paths.theme.as_deref())?;
     let config_bytes =
         std::fs::read(project.path(Path::new(crate::config::CONFIG_FILE))).unwrap_or_default();
@@ -155,7 +154,26 @@ pub fn run(project: &Project, args: &BuildArgs, quiet: bool) -> Result<BuildRepo
         .collect();
     progress.finish();
 
-    let mut staging = crate::output::Staging::new(&paths.out)?;
+    let mut report = write_site(&paths.out, &renderer, pages)?;
+    for (scenario, b) in scenarios.iter().zip(&report.scenarios) {
+        write_manifest(project, scenario, b, &fingerprint)?;
+    }
+    same_secret::record(project)?;
+    report.elapsed = started.elapsed();
+    if !quiet {
+        print_report(&report);
+    }
+    Ok(report)
+}
+
+/// Writes the theme's assets, the neutral pages and every scenario's page into a staging
+/// folder, then swaps it in for the output folder whole (nothing half-written on an error).
+fn write_site(
+    out: &Path,
+    renderer: &Renderer,
+    pages: Vec<Result<(BuiltScenario, String)>>,
+) -> Result<BuildReport> {
+    let mut staging = crate::output::Staging::new(out)?;
     for (relative, bytes) in &renderer.assets().files {
         staging.write(relative, bytes)?;
     }
@@ -169,20 +187,12 @@ pub fn run(project: &Project, args: &BuildArgs, quiet: bool) -> Result<BuildRepo
         built.push(scenario);
     }
     let files = staging.written().to_vec();
-    let out_dir = staging.commit()?;
-    for (scenario, b) in scenarios.iter().zip(&built) {
-        write_manifest(project, scenario, b, &fingerprint)?;
-    }
-    let report = BuildReport {
-        out_dir,
+    Ok(BuildReport {
+        out_dir: staging.commit()?,
         scenarios: built,
         files,
-        elapsed: started.elapsed(),
-    };
-    if !quiet {
-        print_report(&report);
-    }
-    Ok(report)
+        elapsed: Duration::ZERO,
+    })
 }
 
 /// Refuses an output folder that would replace part of the project (see [`guard`]).
@@ -201,32 +211,6 @@ fn check_out(project: &Project, paths: &Paths) -> Result<()> {
         protected.push(Protected::new("the theme folder", theme));
     }
     guard::check(&paths.out, &paths.out_flag, &protected)
-}
-
-/// Refuses a secret other than the one the last build of these scenarios used: a typo in
-/// `REVIEWROOM_SECRET` would otherwise move every scenario and break the links already sent.
-fn same_secret(project: &Project, scenarios: &[Scenario], fingerprint: &str) -> Result<()> {
-    let moved: Vec<&str> = scenarios
-        .iter()
-        .filter(|s| {
-            std::fs::read_to_string(project.manifest_path(&s.slug))
-                .ok()
-                .and_then(|text| serde_json::from_str::<submit_fn::model::Manifest>(&text).ok())
-                .is_some_and(|m| m.secret_fingerprint != fingerprint)
-        })
-        .map(|s| s.slug.as_str())
-        .collect();
-    if moved.is_empty() {
-        return Ok(());
-    }
-    bail!(
-        "the path secret is not the one the last build used (for {}): building with it moves \
-         every scenario to a new address and the links already sent stop working. Use the last \
-         build's secret ({}, else .reviewroom/secret on the sqlite store), or pass --new-secret \
-         to move them on purpose",
-        moved.join(", "),
-        crate::secret::SECRET_ENV
-    )
 }
 
 fn write_manifest(
