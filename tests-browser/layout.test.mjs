@@ -178,6 +178,17 @@ test('phone: the main flow, from Start to the received review', async () => {
   assert.equal(await page.locator('.rr-comment').count(), 2);
   await submit(page);
   await page.waitForSelector('.rr-page-done', { timeout: 15000 });
+  // The answer scrolls into view, smoothly: wait until it has come to rest there.
+  await page.waitForFunction(
+    () => {
+      const top = document.querySelector('.rr-page-done').getBoundingClientRect().top;
+      const still = top === window.rrLastTop;
+      window.rrLastTop = top;
+      return still && top >= 0 && top < innerHeight / 2;
+    },
+    null,
+    { polling: 100 },
+  );
   await shot(page, 'phone-submitted');
   assert.deepEqual(await axe(page), []);
   const record = exportJson(served.root, inv.id).records[0];

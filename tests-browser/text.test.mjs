@@ -139,3 +139,46 @@ test('after submitting, a reload shows the received state and the review, read-o
   assert.equal(await page.locator('.rr-comment', { hasText: 'sent and shown again' }).count(), 1);
   await context.close();
 });
+
+test('submitted from far down the page: the received panel is in view and focused; files are fixed', async () => {
+  const inv = invite(served.root, 'demo-long');
+  // Reduced motion: the panel comes into view at once, so it can be checked as it appears.
+  const { context, page } = await started(inv.link(served.server.base), {
+    reducedMotion: 'reduce',
+  });
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  assert.ok((await page.evaluate(() => window.scrollY)) > 1500, 'the window is far down');
+  await submit(page);
+  await page.waitForSelector('.rr-page-done', { timeout: 15000 });
+  const seen = await page.evaluate(() => {
+    const panel = document.querySelector('.rr-page-done');
+    const box = panel.getBoundingClientRect();
+    const bar = document.querySelector('#rr-bar').getBoundingClientRect();
+    return {
+      top: box.top,
+      barBottom: bar.bottom,
+      height: innerHeight,
+      focused: document.activeElement === panel,
+      tabindex: panel.getAttribute('tabindex'),
+    };
+  });
+  assert.ok(
+    seen.top >= seen.barBottom - 1 && seen.top < seen.height - 100,
+    `the panel's top is in view below the bar: ${JSON.stringify(seen)}`,
+  );
+  assert.ok(seen.focused, 'focus moved to the panel');
+  assert.equal(seen.tabindex, '-1');
+  await shot(page, 'submitted-from-below');
+  // A submitted review cannot change: no "Comment on file", viewed marks shown but fixed.
+  assert.equal(await page.locator('button.file-comment:visible').count(), 0);
+  assert.equal(await page.getByText('Click a line number to comment').isVisible(), false);
+  const boxes = page.locator('input.viewed');
+  assert.ok((await boxes.count()) > 0);
+  assert.equal(await page.locator('input.viewed:not(:disabled)').count(), 0);
+  const file = page.locator('details.file').first();
+  await file.locator('summary').focus();
+  const before = await file.locator('input.viewed').isChecked();
+  await page.keyboard.press('v');
+  assert.equal(await file.locator('input.viewed').isChecked(), before, '`v` changes nothing');
+  await context.close();
+});

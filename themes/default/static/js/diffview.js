@@ -155,6 +155,7 @@ export function updateProgress() {
 
 export function toggleViewed(file, value) {
   const box = $('input.viewed', file);
+  if (box.disabled) return;
   const next = value ?? !box.checked;
   box.checked = next;
   if (next) localStorage.setItem(viewedKey(file), '1');
@@ -181,6 +182,12 @@ function setUpTable(file, later) {
   const rows = file.open ? $$('tr', table).length + waiting : 0;
   file.style.containIntrinsicSize = `auto ${Math.round(rows * 20 + 80)}px`;
   if (later && document.body.dataset.view) showView(file, currentView());
+}
+
+/** A submitted review cannot change: the viewed marks stay as sent, no file takes a comment. */
+export function fixFiles() {
+  for (const box of $$('input.viewed')) box.disabled = true;
+  for (const button of $$('button.file-comment')) button.hidden = true;
 }
 
 /** Adds the file toolbar (viewed, comment on file, expand all) and the expanders. */

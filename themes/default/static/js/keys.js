@@ -113,7 +113,9 @@ export function installKeys({ comment, switchView }) {
       }
       case 'v': {
         const file = currentFile();
-        if (file && file.dataset.status !== 'unchanged') {
+        if (file && $('input.viewed', file)?.disabled)
+          announce('Your review was submitted: viewed marks no longer change');
+        else if (file && file.dataset.status !== 'unchanged') {
           toggleViewed(file);
           announce(
             `${file.dataset.file} ${$('input.viewed', file).checked ? 'marked viewed' : 'no longer viewed'}`,

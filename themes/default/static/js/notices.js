@@ -123,12 +123,25 @@ export function receivedPage(at, late, copy) {
   box.replaceChildren(
     el(
       'section',
-      { class: 'rr-page rr-page-done', 'aria-labelledby': 'rr-page-title' },
+      { class: 'rr-page rr-page-done', 'aria-labelledby': 'rr-page-title', tabindex: -1 },
       el('h2', { id: 'rr-page-title' }, 'Your review was received'),
       ...lines,
     ),
   );
   box.hidden = false;
+}
+
+/**
+ * Brings the state page into view and moves focus to it (its title is read out): after
+ * submitting from far down the page, the answer is at the top, out of sight.
+ */
+export function revealPage() {
+  const panel = $('#rr-notice .rr-page');
+  if (!panel) return;
+  panel.tabIndex = -1;
+  panel.focus({ preventScroll: true });
+  const still = matchMedia('(prefers-reduced-motion: reduce)').matches;
+  panel.scrollIntoView({ behavior: still ? 'auto' : 'smooth', block: 'start' });
 }
 
 /** The page for an answer the review cannot go on with (or a link that is not a token). */

@@ -9,6 +9,7 @@ import {
   enhanceFiles,
   enhanceTree,
   files,
+  fixFiles,
   isViewed,
   markTree,
   narrow,
@@ -19,7 +20,7 @@ import { $, announce, el } from './dom.js';
 import { Draft } from './draft.js';
 import { takeToken } from './invite.js';
 import { installKeys, showHelp } from './keys.js';
-import { errorPage, notice, pasteField, receivedPage, tip } from './notices.js';
+import { errorPage, notice, pasteField, receivedPage, revealPage, tip } from './notices.js';
 import { openSubmitDialog, submitReview } from './submit.js';
 import { DraftSync } from './sync.js';
 import { themeButton } from './theme.js';
@@ -153,6 +154,8 @@ const copyKey = (id) => `rr:submitted:${id}`;
 function showReceived(at, late, copy) {
   receivedPage(at, late, copy);
   lock('Submitted');
+  body.classList.add('rr-submitted');
+  fixFiles();
   setSave('done', `Submitted at ${new Date(at).toLocaleTimeString()}`);
   if (copy && draft) {
     draft.review = { ...copy, comments: copy.comments };
@@ -169,6 +172,7 @@ function received(at, late) {
   if (draft?.owner && copy) localStorage.setItem(copyKey(draft.owner), JSON.stringify(copy));
   draft?.clear();
   showReceived(at, late, copy);
+  revealPage();
 }
 
 function storedCopy(id) {
@@ -235,6 +239,7 @@ async function send() {
   ui.editable = !['invite_revoked', 'invite_expired'].includes(result.code);
   body.classList.toggle('rr-locked', !ui.editable);
   errorPage(result.code, result.status);
+  revealPage();
   setSave('error', `Not submitted (${result.code}). Your review is kept on this device.`);
 }
 
