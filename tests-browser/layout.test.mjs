@@ -136,6 +136,20 @@ test('phone: narrow gutters, sideways scroll instead of breaks, unified only', a
     );
   });
   assert.ok(gutters <= 100, `gutters take ${gutters}px`);
+  // The long path in the file's header wraps between folders, never inside a name.
+  const pieces = await page.$eval(`details.file[data-file="${LONG_FILE}"] .file-name`, (name) => {
+    const lines = [];
+    for (const node of name.childNodes) {
+      if (node.nodeType !== Node.TEXT_NODE) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      lines.push([node.textContent, new Set([...range.getClientRects()].map((r) => r.top)).size]);
+    }
+    return { lines, height: name.getBoundingClientRect().height };
+  });
+  for (const [text, rows] of pieces.lines) assert.equal(rows, 1, `"${text}" is broken`);
+  assert.ok(pieces.lines.length > 1, `the name is one piece per folder: ${JSON.stringify(pieces)}`);
+  assert.equal(pieces.lines.map(([text]) => text).join(''), LONG_FILE);
   // Line 11 (a long one) is hidden context: data until the file's lines are expanded.
   await page
     .locator(`details.file[data-file="${LONG_FILE}"] .file-tools button`, { hasText: 'Expand all' })

@@ -95,7 +95,7 @@ fn page_follows_the_markup_contract() {
         "data-status=\"added\"",
         "data-status=\"deleted\"",
         "data-original-lines=\"33\" data-modified-lines=\"42\" data-lang=\"TypeScript\"",
-        "<summary class=\"file-header\"><span class=\"file-name\">src/api/client.ts</span>",
+        "<summary class=\"file-header\"><span class=\"file-name\">src/<wbr>api/<wbr>client.ts</span>",
         "<div class=\"diff-scroll\" tabindex=\"0\" role=\"group\" aria-label=\"src/api/client.ts\">\n<table class=\"diff\">",
         "\">src/<wbr>api/<wbr>client.ts</a> <span class=\"stat-add\">",
         "<tbody class=\"hunk\" data-hunk=\"0\">",
