@@ -1,6 +1,7 @@
 // The grade page (`reviewroom grade`): axe finds nothing serious or critical, before and after
-// a refused save; a save with a field missing names it and moves focus there; a complete save
-// is stored and shown again. Screenshots at desktop and phone width, light and dark.
+// a refused save; a save with fields missing says how many are left, marks them and moves focus
+// to the first; a complete save is stored and shown again. Screenshots at desktop and phone
+// width, light and dark.
 
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -134,10 +135,22 @@ test('the grade page passes axe, names a missing field, saves and shows the save
     delete document.documentElement.dataset.theme;
   });
 
-  // Saving an empty form: refused, the first missing field marked and focused.
+  // Saving an empty form: refused, with how much is left, every missing field marked and the
+  // first focused.
   await page.click('button[type=submit]');
   await page.waitForSelector('[aria-invalid="true"]');
-  assert.match(await page.textContent('#grade-status'), /Not saved/);
+  const issues = await page.locator('article.grade-issue').count();
+  assert.match(
+    await page.textContent('#grade-status'),
+    new RegExp(`^Not saved: ${issues} key issues, .* and the recommendation still to mark\\.$`),
+  );
+  const toMark = await page.evaluate(
+    () =>
+      [...document.querySelectorAll('fieldset[data-field]')].filter((f) =>
+        f.querySelector('input[type=radio]'),
+      ).length,
+  );
+  assert.equal(await page.locator('[aria-invalid="true"]').count(), toMark);
   const focusedField = await page.evaluate(
     () => document.activeElement.closest('[data-field]')?.dataset.field,
   );

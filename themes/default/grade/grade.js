@@ -60,9 +60,60 @@ function markField(field, message) {
   target.scrollIntoView({ block: 'center' });
 }
 
+/** What is still to mark, in page order: each with its field pointer, kind and a prompt. */
+function missing() {
+  const left = [];
+  const unpicked = (fieldset, root = fieldset) => {
+    const input = fieldset?.querySelector('input[type=radio]');
+    return input && !checked(root, input.name);
+  };
+  for (const article of form.querySelectorAll('article.grade-issue')) {
+    for (const fieldset of article.querySelectorAll('li.grade-match fieldset')) {
+      if (unpicked(fieldset))
+        left.push([fieldset.dataset.field, 'match', 'Confirm or reject this suggested match.']);
+    }
+    const outcome = article.querySelector('fieldset.grade-outcome');
+    if (unpicked(outcome, article))
+      left.push([outcome.dataset.field, 'issue', 'Mark this issue: found, partly or missed.']);
+  }
+  for (const fieldset of form.querySelectorAll('li.grade-extra fieldset')) {
+    if (unpicked(fieldset))
+      left.push([fieldset.dataset.field, 'comment', 'Judge this comment: valid or not.']);
+  }
+  const recommendation = form.querySelector('fieldset.grade-recommendation');
+  if (unpicked(recommendation, form))
+    left.push([recommendation.dataset.field, 'recommendation', 'Choose a recommendation.']);
+  return left;
+}
+
+/** "3 key issues, 1 suggested match and the recommendation" */
+function tally(left) {
+  const count = (kind) => left.filter(([, k]) => k === kind).length;
+  const plural = (n, one, many) => (n === 0 ? [] : [`${n} ${n === 1 ? one : many}`]);
+  const parts = [
+    ...plural(count('issue'), 'key issue', 'key issues'),
+    ...plural(count('match'), 'suggested match', 'suggested matches'),
+    ...plural(count('comment'), 'comment', 'comments'),
+    ...(count('recommendation') ? ['the recommendation'] : []),
+  ];
+  return parts.length < 2 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+}
+
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
   clearMarks();
+  // The server refuses an incomplete grade too; saying all that is left at once saves a
+  // round trip per field.
+  const left = missing();
+  if (left.length > 0) {
+    status.textContent = `Not saved: ${tally(left)} still to mark.`;
+    for (const [field] of left.slice(1))
+      form
+        .querySelector(`[data-field="${CSS.escape(field)}"]`)
+        ?.setAttribute('aria-invalid', 'true');
+    markField(left[0][0], left[0][2]);
+    return;
+  }
   status.textContent = 'Saving…';
   let response;
   try {
