@@ -16,6 +16,7 @@ import {
   page as firstPage,
   freePort,
   invite,
+  LONG_FILE,
   look,
   makeProject,
   Server,
@@ -66,6 +67,16 @@ async function submit(base, inv) {
         updated_at: '2026-03-02T10:30:00Z',
       },
       {
+        id: 'c4',
+        file: LONG_FILE,
+        side: 'modified',
+        start_line: 25,
+        end_line: 25,
+        severity: 'minor',
+        body: 'Three retries here is a magic number: name it.',
+        updated_at: '2026-03-02T10:32:00Z',
+      },
+      {
         id: 'c3',
         file: 'src/api/client.ts',
         side: 'modified',
@@ -108,8 +119,23 @@ function startGrade(id, name = 'Test Grader') {
 
 before(async () => {
   root = makeProject();
+  // An issue on a long path: its place and its match must wrap on a phone.
+  fs.appendFileSync(
+    path.join(root, 'scenarios/demo-long/key.toml'),
+    `
+[[issue]]
+id = "magic-retries-qx7"
+file = "${LONG_FILE}"
+lines = [25, 25]
+anchor = "compute(25, { retries: 3 })"
+level = "junior"
+category = "maintainability"
+title = "Fixture key title Qx7c: a magic number of retries"
+detail = "Fixture key detail Qx7c: name the retry count."
+`,
+  );
   server = await new Server(root, await freePort()).start();
-  const inv = invite(root, 'demo-review');
+  const inv = invite(root, 'demo-long');
   await submit(server.base, inv);
   inviteId = inv.id;
   ({ proc: grader, url } = await startGrade(inv.id));
@@ -175,20 +201,26 @@ test('the grade page passes axe, names a missing field, saves and shows the save
   assert.deepEqual(context.errors, []);
   await context.close();
 
-  const phone = await browser({
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
-  });
+  // A phone's width without isMobile: a mobile viewport widens the window to the content,
+  // which would hide the overflow this checks.
+  const phone = await browser({ viewport: { width: 390, height: 844 }, hasTouch: true });
   const small = await firstPage(phone);
   await small.goto(url);
   await small.waitForSelector('#grade');
   assert.deepEqual(await axe(small), [], 'phone');
-  const overflow = await small.evaluate(
-    () => document.documentElement.scrollWidth - window.innerWidth,
-  );
-  assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px on a phone`);
+  assert.match(await small.textContent('#grade'), /reconciliation_service_client/);
+  const wide = await small.evaluate(() => ({
+    page: document.documentElement.scrollWidth,
+    past: [...document.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > 390.5)
+      .map((e) => `${e.tagName.toLowerCase()}.${e.className}: ${e.textContent.slice(0, 40)}`)
+      .slice(0, 5),
+  }));
+  assert.ok(wide.page <= 390, `the page is ${wide.page}px wide on a 390px phone`);
+  assert.deepEqual(wide.past, [], 'nothing reaches past the right edge');
   await shot(small, 'grade-phone');
+  await small.getByText('Qx7c').first().scrollIntoViewIfNeeded();
+  await shot(small, 'grade-phone-long-path');
   await phone.close();
 });
 
@@ -228,7 +260,7 @@ test('a second grader who disagrees: report and compare show both grades and kap
   await look(report, 'graded-report');
 
   const compared = path.join(root, 'graded-compare.html');
-  cli(root, 'compare', 'demo-review', '--format', 'html', '--out', compared);
+  cli(root, 'compare', 'demo-long', '--format', 'html', '--out', compared);
   const table = fs.readFileSync(compared, 'utf8');
   assert.match(table, /Agreement between graders/);
   assert.match(table, /Where graders disagree/);
