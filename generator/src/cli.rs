@@ -255,6 +255,11 @@ pub struct EvalScoringArgs {
     /// issue it shares a term with or is labelled with), with the probability of each.
     #[arg(long, value_name = "COMMENT_ID", conflicts_with_all = ["half", "disagreements", "fit", "min_precision", "min_recall"])]
     pub explain: Option<String>,
+    /// Write the tune half's rows (every comment or summary paragraph against every issue:
+    /// the decision's inputs, the label, the text) to FILE as JSON lines, for trying an
+    /// outside model's inputs beside them (eval/scoring/embedding_check.py).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["half", "disagreements", "fit", "explain", "min_precision", "min_recall", "reviewer"])]
+    pub rows: Option<PathBuf>,
     /// Exit non-zero when the tune half's precision or recall falls below these.
     #[arg(long, value_name = "P")]
     pub min_precision: Option<f64>,

@@ -3,9 +3,12 @@
 //! floor, not a timing. The held-out half is not read here: it is for reporting only
 //! (`reviewroom eval-scoring`).
 
+mod support;
+
 use std::path::Path;
 
 use generator::scenario;
+use generator::scoring::decide::FEATURES;
 use generator::scoring::eval::{self, Counts, ScenarioSet};
 use generator::scoring::{Key, Params, fit};
 
@@ -148,4 +151,73 @@ fn the_design_states_the_committed_credit() {
         Params::default().decision.credit
     );
     assert!(design.contains(&said), "docs/design.md must say {said:?}");
+}
+
+/// `eval-scoring --rows` writes the fit's own rows: read back, they refit to the committed
+/// decision, so an outside model tried beside them (eval/scoring/embedding_check.py) starts
+/// from exactly what `--fit` saw; and each row carries the text its comment said.
+#[test]
+fn rows_written_for_an_outside_model_are_the_fits_rows() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("rows.jsonl");
+    support::succeeds(
+        support::reviewroom(&root)
+            .args(["eval-scoring", "--rows"])
+            .arg(&file),
+    );
+    let halves = tune_half();
+    let bodies: std::collections::BTreeMap<&str, &str> = halves
+        .iter()
+        .flat_map(|(set, _)| &set.comments)
+        .map(|c| (c.id.as_str(), c.body.as_str()))
+        .collect();
+    let mut rows = Vec::new();
+    for line in std::fs::read_to_string(&file).unwrap().lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let mut features = [0.0; FEATURES.len()];
+        for (x, name) in features.iter_mut().zip(FEATURES) {
+            *x = v["features"][name].as_f64().unwrap();
+        }
+        let body = bodies[v["comment"].as_str().unwrap()];
+        let text = v["text"].as_str().unwrap();
+        assert!(
+            !text.is_empty() && (body == text || body.contains(text.trim())),
+            "{v}"
+        );
+        rows.push(fit::Row {
+            comment: v["fold_number"].as_u64().unwrap() as usize,
+            paragraph: v["paragraph"].as_u64().unwrap() as usize,
+            issue: 0,
+            features,
+            label: v["label"].as_bool().unwrap(),
+            open: v["open"].as_bool().unwrap(),
+        });
+    }
+    let expected: usize = halves
+        .iter()
+        .map(|(set, key)| {
+            let mut r = Vec::new();
+            eval::add_rows(key, set, &Params::default(), &mut r).unwrap();
+            r.len()
+        })
+        .sum();
+    assert_eq!(rows.len(), expected);
+    assert!(
+        rows.iter().any(|r| r.paragraph > 0),
+        "summary paragraphs have rows of their own"
+    );
+    let (bias, weights) = fit::fit(&rows);
+    let committed = Params::default().decision;
+    assert!(
+        fit::same(
+            &committed,
+            &generator::scoring::decide::Decision {
+                bias,
+                weights,
+                credit: committed.credit
+            }
+        ),
+        "refit from the rows file: {bias} {weights:?}"
+    );
 }

@@ -3,6 +3,7 @@
 //! or fitted on: only its figures are printed.
 
 use std::collections::BTreeMap;
+use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 
@@ -20,6 +21,9 @@ pub fn run(project: &Project, args: &EvalScoringArgs) -> Result<()> {
     }
     if let Some(id) = &args.explain {
         return explain(project, args, id);
+    }
+    if let Some(file) = &args.rows {
+        return write_rows(project, args, file);
     }
     let halves: &[&str] = match args.half {
         EvalHalf::Tune => &["tune"],
@@ -140,6 +144,50 @@ fn refit(project: &Project, args: &EvalScoringArgs) -> Result<()> {
     } else {
         bail!("the committed decision (scoring/decide.rs) is not this fit: paste the one above")
     }
+}
+
+/// The tune half's rows as JSON lines: ids, the comment's fold number (as `--fit` numbers
+/// it), the text, the label, whether the row is left to the model, and its named inputs.
+fn write_rows(project: &Project, args: &EvalScoringArgs, file: &Path) -> Result<()> {
+    let scenarios_dir = project.path(&project.config.scenarios_dir);
+    let dir = project.path(&args.set).join("tune");
+    let (mut keys, params) = (BTreeMap::new(), Params::default());
+    let (mut rows, mut out) = (Vec::new(), String::new());
+    for set in eval::load(&dir)? {
+        let key = key_of(&mut keys, &scenarios_dir, &set.scenario)?;
+        let (start, first) = (
+            rows.len(),
+            rows.last().map_or(0, |r: &fit::Row| r.comment + 1),
+        );
+        eval::add_rows(key, &set, &params, &mut rows)?;
+        let texts = eval::row_texts(key, &set)?;
+        for row in &rows[start..] {
+            let features: serde_json::Map<String, serde_json::Value> = FEATURES
+                .iter()
+                .zip(row.features)
+                .map(|(name, value)| (name.to_string(), value.into()))
+                .collect();
+            let line = serde_json::json!({
+                "scenario": set.scenario,
+                "comment": set.comments[row.comment - first].id,
+                "fold_number": row.comment,
+                "paragraph": row.paragraph,
+                "text": texts[row.comment - first][row.paragraph],
+                "issue": key.issues[row.issue].id,
+                "label": row.label,
+                "open": row.open,
+                "features": features,
+            });
+            out.push_str(&format!("{line}\n"));
+        }
+    }
+    std::fs::write(file, out).with_context(|| format!("cannot write {}", file.display()))?;
+    println!(
+        "{} rows of the tune half written to {}",
+        rows.len(),
+        file.display()
+    );
+    Ok(())
 }
 
 /// The evidence of one tune comment (never a held-out one: that half is only counted): the

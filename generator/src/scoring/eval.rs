@@ -284,6 +284,7 @@ pub fn add_rows(key: &Key, set: &ScenarioSet, params: &Params, rows: &mut Vec<Ro
             for (paragraph, e) in said.iter().map(|s| &s[issue]).enumerate() {
                 rows.push(Row {
                     comment: first + n,
+                    paragraph,
                     issue,
                     features: e.features(),
                     label: c.issues.contains(&k.id) && strongest == Some(paragraph),
@@ -293,6 +294,13 @@ pub fn add_rows(key: &Key, set: &ScenarioSet, params: &Params, rows: &mut Vec<Ro
         }
     }
     Ok(())
+}
+
+/// Each comment's text as its rows see it: the body, or each paragraph of a summary (for
+/// `eval-scoring --rows`, which pairs rows with their words for an outside model).
+pub fn row_texts(key: &Key, set: &ScenarioSet) -> Result<Vec<Vec<String>>> {
+    let texts = |c| Ok(super::said_texts(key, &checked_review(key, set, c)?));
+    set.comments.iter().map(texts).collect()
 }
 
 /// The paragraph that says the issue most: where a label goes when a comment has several.

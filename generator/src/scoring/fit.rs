@@ -14,6 +14,8 @@ use super::eval::Counts;
 pub struct Row {
     /// The comment's number in its half: rows of one comment stay in one fold.
     pub comment: usize,
+    /// Which of the comment's paragraphs (0 but in a summary of several).
+    pub paragraph: usize,
     pub issue: usize,
     pub features: Features,
     pub label: bool,
@@ -188,6 +190,7 @@ mod tests {
         features[0] = strength;
         Row {
             comment,
+            paragraph: 0,
             issue: 0,
             features,
             label,

@@ -258,6 +258,14 @@ pub fn evidence(key: &Key, review: &Review, params: &Params) -> Vec<Vec<Evidence
         .collect()
 }
 
+/// The text of each item [`evidence`] weighs, in the same order.
+pub fn said_texts(key: &Key, review: &Review) -> Vec<String> {
+    let paragraphs = summary::paragraphs(&review.summary, &key.files);
+    said(key, review, &paragraphs)
+        .map(|item| item.text.to_string())
+        .collect()
+}
+
 /// One comment against every issue ([`evidence`] weighs, [`decide`] decides). Credits come
 /// first, likeliest first, each at the closer of the whole comment's place and that of a part
 /// that names it; issues it sits on without saying them are "possibly".
