@@ -11,29 +11,43 @@ function checked(root, name) {
   return input ? input.value : undefined;
 }
 
+/**
+ * Every choice on the form in page order: its kind, its fieldset (which holds its radio group
+ * and its field pointer), the issue it belongs to, and what is picked, if anything. Both the
+ * grade and what is left to mark are read from this one walk.
+ */
+function choices() {
+  const list = [];
+  const add = (kind, fieldset, article) => {
+    const input = fieldset?.querySelector('input[type=radio]');
+    if (input) list.push({ kind, fieldset, article, value: checked(fieldset, input.name) });
+  };
+  for (const article of form.querySelectorAll('article.grade-issue')) {
+    for (const fieldset of article.querySelectorAll('li.grade-match fieldset'))
+      add('match', fieldset, article);
+    add('issue', article.querySelector('fieldset.grade-outcome'), article);
+  }
+  for (const fieldset of form.querySelectorAll('li.grade-extra fieldset')) add('comment', fieldset);
+  add('recommendation', form.querySelector('fieldset.grade-recommendation'));
+  return list;
+}
+
 function collect() {
   const grade = { issues: {}, extras: {}, notes: '', recommendation: undefined };
-  for (const article of form.querySelectorAll('article.grade-issue')) {
-    const issue = { matches: {} };
-    for (const fieldset of article.querySelectorAll('li.grade-match fieldset')) {
-      const input = fieldset.querySelector('input[type=radio]');
-      const value = input ? checked(fieldset, input.name) : undefined;
-      if (value) issue.matches[fieldset.dataset.comment] = value;
-    }
-    const outcome = article.querySelector('fieldset.grade-outcome input[type=radio]');
-    const picked = outcome ? checked(article, outcome.name) : undefined;
-    if (picked) issue.outcome = picked;
-    issue.note = article.querySelector('textarea').value;
-    grade.issues[article.dataset.issue] = issue;
-  }
-  for (const fieldset of form.querySelectorAll('li.grade-extra fieldset')) {
-    const input = fieldset.querySelector('input[type=radio]');
-    const value = input ? checked(fieldset, input.name) : undefined;
-    if (value) grade.extras[fieldset.dataset.comment] = value;
+  for (const article of form.querySelectorAll('article.grade-issue'))
+    grade.issues[article.dataset.issue] = {
+      matches: {},
+      note: article.querySelector('textarea').value,
+    };
+  for (const { kind, fieldset, article, value } of choices()) {
+    if (!value) continue;
+    const issue = article && grade.issues[article.dataset.issue];
+    if (kind === 'match') issue.matches[fieldset.dataset.comment] = value;
+    else if (kind === 'issue') issue.outcome = value;
+    else if (kind === 'comment') grade.extras[fieldset.dataset.comment] = value;
+    else grade.recommendation = value;
   }
   grade.notes = document.getElementById('notes').value;
-  const recommendation = checked(form, 'recommendation');
-  if (recommendation) grade.recommendation = recommendation;
   return grade;
 }
 
@@ -61,29 +75,17 @@ function markField(field, message) {
 }
 
 /** What is still to mark, in page order: each with its field pointer, kind and a prompt. */
+const PROMPTS = {
+  match: 'Confirm or reject this suggested match.',
+  issue: 'Mark this issue: found, partly or missed.',
+  comment: 'Judge this comment: valid or not.',
+  recommendation: 'Choose a recommendation.',
+};
+
 function missing() {
-  const left = [];
-  const unpicked = (fieldset, root = fieldset) => {
-    const input = fieldset?.querySelector('input[type=radio]');
-    return input && !checked(root, input.name);
-  };
-  for (const article of form.querySelectorAll('article.grade-issue')) {
-    for (const fieldset of article.querySelectorAll('li.grade-match fieldset')) {
-      if (unpicked(fieldset))
-        left.push([fieldset.dataset.field, 'match', 'Confirm or reject this suggested match.']);
-    }
-    const outcome = article.querySelector('fieldset.grade-outcome');
-    if (unpicked(outcome, article))
-      left.push([outcome.dataset.field, 'issue', 'Mark this issue: found, partly or missed.']);
-  }
-  for (const fieldset of form.querySelectorAll('li.grade-extra fieldset')) {
-    if (unpicked(fieldset))
-      left.push([fieldset.dataset.field, 'comment', 'Judge this comment: valid or not.']);
-  }
-  const recommendation = form.querySelector('fieldset.grade-recommendation');
-  if (unpicked(recommendation, form))
-    left.push([recommendation.dataset.field, 'recommendation', 'Choose a recommendation.']);
-  return left;
+  return choices()
+    .filter((choice) => !choice.value)
+    .map(({ kind, fieldset }) => [fieldset.dataset.field, kind, PROMPTS[kind]]);
 }
 
 /** "3 key issues, 1 suggested match and the recommendation" */
