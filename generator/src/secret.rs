@@ -25,7 +25,7 @@ pub enum Source {
 impl Source {
     /// What [`PathSecret::load`] will read now.
     pub fn current() -> Source {
-        if std::env::var_os(SECRET_ENV).is_some() {
+        if from_environment().is_some() {
             Source::Environment
         } else {
             Source::File
@@ -66,11 +66,17 @@ impl std::fmt::Debug for PathSecret {
     }
 }
 
+/// `REVIEWROOM_SECRET` when it is set, the one test of which source is in use ([`Source::current`]
+/// and [`PathSecret::load`] agree); a value that is not UTF-8 is set, and fails to decode.
+fn from_environment() -> Option<String> {
+    std::env::var_os(SECRET_ENV).map(|value| value.to_string_lossy().into_owned())
+}
+
 impl PathSecret {
     /// From `REVIEWROOM_SECRET`; else, on the sqlite store only, from `.reviewroom/secret`,
     /// created (mode 0600, with a notice) on first use.
     pub fn load(project: &Project, store: StoreKind, quiet: bool) -> Result<PathSecret> {
-        PathSecret::load_with(project, store, std::env::var(SECRET_ENV).ok(), quiet)
+        PathSecret::load_with(project, store, from_environment(), quiet)
     }
 
     /// `load` with the variable's value passed in, so tests do not depend on the environment.
