@@ -218,6 +218,29 @@ test('the grade page passes axe, names a missing field, saves and shows the save
   }));
   assert.ok(wide.page <= 390, `the page is ${wide.page}px wide on a 390px phone`);
   assert.deepEqual(wide.past, [], 'nothing reaches past the right edge');
+  // The long path wraps after a `/` (or before "(modified)"), never inside a name that fits on
+  // a line: the character before each line's first one, read from where each is drawn.
+  const before = await small.evaluate((name) => {
+    const code = [...document.querySelectorAll('#grade code')].find((c) =>
+      c.textContent.includes(name),
+    );
+    const chars = [];
+    const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (let i = 0; i < node.length; i += 1) {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        chars.push({ char: node.data[i], top: range.getBoundingClientRect().top });
+      }
+    }
+    return chars.slice(1).flatMap((c, i) => (c.top > chars[i].top + 1 ? [chars[i].char] : []));
+  }, 'reconciliation_service_client');
+  assert.ok(before.includes('/'), `the long path wraps between folders: ${before}`);
+  assert.ok(
+    before.every((c) => c === '/' || c === ' '),
+    `it wraps only after a / or a space, never inside a name: after ${before}`,
+  );
   await shot(small, 'grade-phone');
   await small.getByText('Qx7c').first().scrollIntoViewIfNeeded();
   await shot(small, 'grade-phone-long-path');
