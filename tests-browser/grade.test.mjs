@@ -32,7 +32,8 @@ const stopped = [];
 
 /** Stops a grade server and waits for it to exit. */
 async function stop(proc) {
-  if (!proc || proc.exitCode !== null) return;
+  // A child killed by a signal has no exit code, only a signal code.
+  if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
   await new Promise((resolve) => {
     proc.once('exit', resolve);
     proc.kill('SIGTERM');

@@ -135,7 +135,9 @@ export class Server {
 
   stop() {
     return new Promise((resolve) => {
-      if (!this.proc || this.proc.exitCode !== null) return resolve();
+      // A server already stopped by a signal has only a signal code.
+      if (!this.proc || this.proc.exitCode !== null || this.proc.signalCode !== null)
+        return resolve();
       this.proc.once('exit', () => resolve());
       this.proc.kill('SIGTERM');
     });

@@ -10,4 +10,5 @@ browser_ensure
 # The Rust stage's own command, so a no-op after it (`cargo build` would rebuild: dev-dependencies
 # change features); it leaves target/debug/reviewroom, and builds it when this stage runs alone.
 cargo test --workspace --locked --no-run
-node --test --test-concurrency=1 tests-browser/*.test.mjs
+# --test-force-exit: a failed assertion that skips a browser's close must fail the stage, not hang it.
+node --test --test-concurrency=1 --test-force-exit tests-browser/*.test.mjs
