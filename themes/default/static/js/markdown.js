@@ -19,10 +19,11 @@ const MARK = /\uE000(\d+)\uE001/g;
 // before a space nor closes after one.
 const EDGE_BEFORE = '(?<![^\\s\\p{P}\\p{S}\\uE001])';
 const EDGE_AFTER = '(?![^\\s\\p{P}\\p{S}\\uE000])';
-// One level of `*` nesting, as CommonMark reads it: *em with **strong** inside*, and
-// **strong with *em* inside**; each inner run is whole, so the outer one cannot end inside it.
+// One level of `*` nesting: *em with **strong** inside*, and **strong with *em* inside**. Each
+// inner run is whole, and an em's closing `*` may be followed by more stars (`*foo**`) but not
+// open a run (`*a**b**c*` is one em), so the outer one cannot end inside the inner.
 const STRONG_IN_EM = '\\*\\*[^*]+\\*\\*';
-const EM_IN_STRONG = '\\*[^*\\s](?:[^*]*[^*\\s])?\\*(?!\\*)';
+const EM_IN_STRONG = '\\*[^*\\s](?:[^*]*[^*\\s])?\\*(?!\\*[^*\\s])';
 const URL_PART = '(?:[^()\\s\\uE000]|\\([^()\\s\\uE000]*\\))*';
 const SPANS = new RegExp(
   [
@@ -30,7 +31,7 @@ const SPANS = new RegExp(
     `\\[([^\\]]+)\\]\\((${URL_PART})\\)`,
     `\\*\\*((?:[^*]|${EM_IN_STRONG})+)\\*\\*`,
     `${EDGE_BEFORE}(?<!_)__(?![\\s_])([\\s\\S]*?[^\\s_])__(?!_)${EDGE_AFTER}`,
-    `\\*((?![\\s*])(?:[^*]|${STRONG_IN_EM})*?[^*\\s])\\*(?!\\*)`,
+    `\\*((?![\\s*])(?:[^*]|${STRONG_IN_EM})*?[^*\\s])\\*(?!\\*[^*\\s])`,
     `${EDGE_BEFORE}(?<!_)_(?![\\s_])([\\s\\S]*?[^\\s_])_(?!_)${EDGE_AFTER}`,
     '~~([^~]+)~~',
     '(https?:\\/\\/[^\\s<\\uE000]+[^\\s<.,:;"\')\\]\\uE000])',
