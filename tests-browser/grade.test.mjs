@@ -21,6 +21,7 @@ import {
   makeProject,
   Server,
   shot,
+  wrapsAfter,
 } from './harness.mjs';
 
 let root;
@@ -201,9 +202,11 @@ test('the grade page passes axe, names a missing field, saves and shows the save
   await shot(page, 'grade-saved');
   assert.deepEqual(context.errors, []);
   await context.close();
+});
 
-  // A phone's width without isMobile: a mobile viewport widens the window to the content,
-  // which would hide the overflow this checks.
+// A phone's width without isMobile: a mobile viewport widens the window to the content, which
+// would hide the overflow this checks.
+test('the grade page on a phone: no sideways scroll, paths wrap between folders', async () => {
   const phone = await browser({ viewport: { width: 390, height: 844 }, hasTouch: true });
   const small = await firstPage(phone);
   await small.goto(url);
@@ -220,27 +223,12 @@ test('the grade page passes axe, names a missing field, saves and shows the save
   assert.ok(wide.page <= 390, `the page is ${wide.page}px wide on a 390px phone`);
   assert.deepEqual(wide.past, [], 'nothing reaches past the right edge');
   // The long path wraps after a `/` (or before "(modified)"), never inside a name that fits on
-  // a line: the character before each line's first one, read from where each is drawn.
-  const before = await small.evaluate((name) => {
-    const code = [...document.querySelectorAll('#grade code')].find((c) =>
-      c.textContent.includes(name),
-    );
-    const chars = [];
-    const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      for (let i = 0; i < node.length; i += 1) {
-        const range = document.createRange();
-        range.setStart(node, i);
-        range.setEnd(node, i + 1);
-        chars.push({ char: node.data[i], top: range.getBoundingClientRect().top });
-      }
-    }
-    return chars.slice(1).flatMap((c, i) => (c.top > chars[i].top + 1 ? [chars[i].char] : []));
-  }, 'reconciliation_service_client');
-  assert.ok(before.includes('/'), `the long path wraps between folders: ${before}`);
+  // a line.
+  const breaks = await wrapsAfter(small, '#grade code', 'reconciliation_service_client');
+  assert.ok(breaks.includes('/'), `the long path wraps between folders: ${breaks}`);
   assert.ok(
-    before.every((c) => c === '/' || c === ' '),
-    `it wraps only after a / or a space, never inside a name: after ${before}`,
+    breaks.every((c) => c === '/' || c === ' '),
+    `it wraps only after a / or a space, never inside a name: after ${breaks}`,
   );
   await shot(small, 'grade-phone');
   await small.getByText('Qx7c').first().scrollIntoViewIfNeeded();

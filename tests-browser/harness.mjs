@@ -244,6 +244,32 @@ export async function look(file, name) {
 }
 
 /**
+ * Where the first element matching `selector` whose text includes `text` wraps: the character
+ * before each of its lines' first, read from where each character is drawn.
+ */
+export function wrapsAfter(page, selector, text) {
+  return page.evaluate(
+    ([selector, text]) => {
+      const element = [...document.querySelectorAll(selector)].find((e) =>
+        e.textContent.includes(text),
+      );
+      const chars = [];
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (let i = 0; i < node.length; i += 1) {
+          const range = document.createRange();
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          chars.push({ char: node.data[i], top: range.getBoundingClientRect().top });
+        }
+      }
+      return chars.slice(1).flatMap((c, i) => (c.top > chars[i].top + 1 ? [chars[i].char] : []));
+    },
+    [selector, text],
+  );
+}
+
+/**
  * The demo project served for a whole test file: `root` and `server` are set before its first
  * test, and the server stops after its last.
  */

@@ -150,17 +150,20 @@ test('phone: narrow gutters, sideways scroll instead of breaks, unified only', a
   for (const [text, rows] of pieces.lines) assert.equal(rows, 1, `"${text}" is broken`);
   assert.ok(pieces.lines.length > 1, `the name is one piece per folder: ${JSON.stringify(pieces)}`);
   assert.equal(pieces.lines.map(([text]) => text).join(''), LONG_FILE);
-  // A header's `+N -N` is one piece too.
+  // A header's `+N -N` is one piece too: joined by a no-break space, drawn on one line.
   const stats = await page.$$eval('summary.file-header .stat-del', (dels) =>
-    dels.map((del) => [
-      del.previousElementSibling.className,
-      del.getClientRects().length === 1 &&
+    dels.map((del) => ({
+      before: del.previousElementSibling.className,
+      between: del.previousSibling.textContent,
+      together:
+        del.getClientRects().length === 1 &&
         del.previousElementSibling.getBoundingClientRect().top === del.getBoundingClientRect().top,
-    ]),
+    })),
   );
   assert.ok(stats.length > 1, 'headers with stats');
-  for (const [before, together] of stats) {
+  for (const { before, between, together } of stats) {
     assert.equal(before, 'stat-add');
+    assert.equal(between, '\u00a0');
     assert.ok(together, 'the +N and -N of a file header share a line');
   }
   // Line 11 (a long one) is hidden context: data until the file's lines are expanded.

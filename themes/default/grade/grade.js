@@ -74,7 +74,6 @@ function markField(field, message) {
   target.scrollIntoView({ block: 'center' });
 }
 
-/** What is still to mark, in page order: each with its field pointer, kind and a prompt. */
 const PROMPTS = {
   match: 'Confirm or reject this suggested match.',
   issue: 'Mark this issue: found, partly or missed.',
@@ -82,6 +81,7 @@ const PROMPTS = {
   recommendation: 'Choose a recommendation.',
 };
 
+/** What is still to mark, in page order: each with its field pointer, kind and a prompt. */
 function missing() {
   return choices()
     .filter((choice) => !choice.value)
