@@ -107,14 +107,14 @@ def cross_validate(rows, names):
         both = (credited & is_label).sum()
         precision = both / max(credited.sum(), 1)
         recall = both / max(is_label.sum(), 1)
-        f1 = 2 * precision * recall / (precision + recall)
+        f1 = 2 * precision * recall / max(precision + recall, 1e-12)
         print(f"  {credit:>6.2f}  {precision:.3f} {recall:.3f} {f1:.3f}")
 
 
 def misses(rows):
     """What the committed decision leaves uncredited, and how much of it is summaries: the model
     refitted on all of tune (`--fit` checks that this is the committed one) at its credit
-    probability, 0.45."""
+    probability, 0.45 (`Decision::default` in scoring/decide.rs; the rows file does not carry it)."""
     from sklearn.linear_model import LogisticRegression
 
     names = list(rows[0]["features"])
@@ -131,7 +131,7 @@ def misses(rows):
         pair[2] |= row["features"]["summary"] > 0
     missed = [v for v in pairs.values() if v[1] and v[0] < 0.45]
     closed = sum(1 for row in rows if row["label"] and not row["open"])
-    print(f"labelled rows sharing no term with their issue (closed to any model): {closed}")
+    print(f"labelled rows not left to the model (praise, or no term shared with the issue): {closed}")
     print(
         f"labelled pairs missed at credit 0.45: {len(missed)} of {sum(v[1] for v in pairs.values())},"
         f" {sum(v[2] for v in missed)} of them summary paragraphs"

@@ -181,6 +181,9 @@ fn write_rows(project: &Project, args: &EvalScoringArgs, file: &Path) -> Result<
             out.push_str(&format!("{line}\n"));
         }
     }
+    if rows.is_empty() {
+        bail!("no labelled comments in {}", dir.display());
+    }
     std::fs::write(file, out).with_context(|| format!("cannot write {}", file.display()))?;
     println!(
         "{} rows of the tune half written to {}",
