@@ -21,6 +21,7 @@ import {
   makeProject,
   Server,
   shot,
+  stopChild,
   wrapsAfter,
 } from './harness.mjs';
 
@@ -30,16 +31,6 @@ let grader;
 let url;
 let inviteId;
 const stopped = [];
-
-/** Stops a grade server and waits for it to exit. */
-async function stop(proc) {
-  // A child killed by a signal has no exit code, only a signal code.
-  if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
-  await new Promise((resolve) => {
-    proc.once('exit', resolve);
-    proc.kill('SIGTERM');
-  });
-}
 
 /** Submits a review for `inv` through the API, as the candidate's page would. */
 async function submit(base, inv) {
@@ -144,7 +135,7 @@ detail = "Fixture key detail Qx7c: name the retry count."
 });
 after(async () => {
   await server?.stop();
-  for (const proc of [grader, ...stopped]) await stop(proc);
+  for (const proc of [grader, ...stopped]) await stopChild(proc);
 });
 
 test('the grade page passes axe, names a missing field, saves and shows the saved grade', async () => {
@@ -261,7 +252,7 @@ test('a second grader who disagrees: report and compare show both grades and kap
   assert.match(await tab.textContent('main'), /Test Grader/, 'the other grade, shown once saved');
   assert.deepEqual(context.errors, []);
   await context.close();
-  await stop(second.proc);
+  await stopChild(second.proc);
 
   const report = path.join(root, 'graded-report.html');
   cli(root, 'export', '--invite', inviteId, '--format', 'html', '--out', report);

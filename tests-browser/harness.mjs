@@ -134,13 +134,7 @@ export class Server {
   }
 
   stop() {
-    return new Promise((resolve) => {
-      // A server already stopped by a signal has only a signal code.
-      if (!this.proc || this.proc.exitCode !== null || this.proc.signalCode !== null)
-        return resolve();
-      this.proc.once('exit', () => resolve());
-      this.proc.kill('SIGTERM');
-    });
+    return stopChild(this.proc);
   }
 
   get base() {
@@ -241,6 +235,16 @@ export async function look(file, name) {
   }
   assert.notEqual(seen[0], seen[2], `${name}: dark differs from light`);
   return seen;
+}
+
+/** Stops a child process (SIGTERM) and waits for its exit; one that has exited already is left. */
+export function stopChild(proc) {
+  return new Promise((resolve) => {
+    // A child killed by a signal has no exit code, only a signal code.
+    if (!proc || proc.exitCode !== null || proc.signalCode !== null) return resolve();
+    proc.once('exit', () => resolve());
+    proc.kill('SIGTERM');
+  });
 }
 
 /**
