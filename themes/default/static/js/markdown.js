@@ -19,9 +19,10 @@ const MARK = /\uE000(\d+)\uE001/g;
 // before a space nor closes after one.
 const EDGE_BEFORE = '(?<![^\\s\\p{P}\\p{S}\\uE001])';
 const EDGE_AFTER = '(?![^\\s\\p{P}\\p{S}\\uE000])';
-// One level of `*` nesting: *em with **strong** inside*, and **strong with *em* inside**. Each
-// inner run is whole, and an em's closing `*` may be followed by more stars (`*foo**`) but not
-// open a run (`*a**b**c*` is one em), so the outer one cannot end inside the inner.
+// One level of `*` nesting: *em with **strong** inside*, **strong with *em* inside**, and
+// ***both*** (em outside, as CommonMark nests it). Each inner run is whole, and an em's closing
+// `*` may be followed by more stars (`*foo**`) but not open a run (`*a**b**c*` is one em), so
+// the outer one cannot end inside the inner.
 const STRONG_IN_EM = '\\*\\*[^*]+\\*\\*';
 const EM_IN_STRONG = '\\*[^*\\s](?:[^*]*[^*\\s])?\\*(?!\\*[^*\\s])';
 const URL_PART = '(?:[^()\\s\\uE000]|\\([^()\\s\\uE000]*\\))*';
@@ -29,6 +30,7 @@ const SPANS = new RegExp(
   [
     `!\\[([^\\]]*)\\]\\((${URL_PART})\\)`,
     `\\[([^\\]]+)\\]\\((${URL_PART})\\)`,
+    '\\*\\*\\*([^*\\s](?:[^*]*[^*\\s])?)\\*\\*\\*(?!\\*)',
     `\\*\\*((?:[^*]|${EM_IN_STRONG})+)\\*\\*`,
     `${EDGE_BEFORE}(?<!_)__(?![\\s_])([\\s\\S]*?[^\\s_])__(?!_)${EDGE_AFTER}`,
     `\\*((?![\\s*])(?:[^*]|${STRONG_IN_EM})*?[^*\\s])\\*(?!\\*[^*\\s])`,
@@ -61,10 +63,11 @@ function spans(text, codes) {
       const href = safeHref(m[4]);
       const label = spans(m[3], codes);
       out.push(href ? el('a', { href, ...LINK }, ...label) : label);
-    } else if (m[5] || m[6]) out.push(el('strong', {}, ...spans(m[5] || m[6], codes)));
-    else if (m[7] || m[8]) out.push(el('em', {}, ...spans(m[7] || m[8], codes)));
-    else if (m[9]) out.push(el('del', {}, ...spans(m[9], codes)));
-    else if (m[10]) out.push(el('a', { href: m[10], ...LINK }, m[10]));
+    } else if (m[5]) out.push(el('em', {}, el('strong', {}, ...spans(m[5], codes))));
+    else if (m[6] || m[7]) out.push(el('strong', {}, ...spans(m[6] || m[7], codes)));
+    else if (m[8] || m[9]) out.push(el('em', {}, ...spans(m[8] || m[9], codes)));
+    else if (m[10]) out.push(el('del', {}, ...spans(m[10], codes)));
+    else if (m[11]) out.push(el('a', { href: m[11], ...LINK }, m[11]));
     last = m.index + m[0].length;
   }
   if (last < text.length) out.push(...unmark(text.slice(last), codes));
