@@ -55,7 +55,7 @@ export class Api {
   }
 }
 
-/** Waits `seconds`, or the retry back-off for `attempt` (1 s doubling to 60 s). */
+/** Waits `seconds`, or the retry back-off for `attempt` (2, 4, 8, 16, 32 s, then 60 s). */
 export function backoff(attempt, retryAfter) {
   const seconds = retryAfter ?? Math.min(60, 2 ** Math.min(attempt, 6));
   return new Promise((resolve) => setTimeout(resolve, seconds * 1000));
